@@ -1,0 +1,31 @@
+"""Every mutation of a project, as an undoable command."""
+
+from annotator.commands.annotations import (
+    AddAnnotation,
+    DeleteAnnotations,
+    EditAnnotation,
+    ReviewAnnotation,
+)
+from annotator.commands.base import Batch, Command, Stores
+from annotator.commands.coders import AddCoder, RenameCoder
+from annotator.commands.codes import AddCode, DeleteCode, MoveCode, UpdateCode
+from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
+
+__all__ = [
+    "AddAnnotation",
+    "AddCode",
+    "AddCoder",
+    "AddDocuments",
+    "Batch",
+    "Command",
+    "DeleteAnnotations",
+    "DeleteCode",
+    "DeleteDocument",
+    "EditAnnotation",
+    "MoveCode",
+    "RenameCoder",
+    "ReviewAnnotation",
+    "Stores",
+    "UpdateCode",
+    "UpdateDocument",
+]

@@ -1,0 +1,129 @@
+"""The command pattern every mutation follows.
+
+A command is one user action. :meth:`Command.apply` does it and returns what
+changed; :meth:`Command.revert` undoes it. The history runs both inside one
+transaction and logs them. After ``revert``, ``apply`` runs again for redo and
+must recreate exactly the same rows (same ids, same uuids), so commands record
+what they created or removed the first time they run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from annotator.changes import Changes
+from annotator.models import Coder, CoderId
+from annotator.storage.annotations import AnnotationStore, ReviewStore
+from annotator.storage.codes import CodeStore
+from annotator.storage.coders import CoderStore
+from annotator.storage.documents import DocumentStore
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 in UTC, to the millisecond (they sort as text)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Stores:
+    """What a command may touch: the stores of one open project, and a clock."""
+
+    documents: DocumentStore
+    codes: CodeStore
+    coders: CoderStore
+    annotations: AnnotationStore
+    reviews: ReviewStore
+    now: Callable[[], str] = field(default=utc_now)
+
+
+class Command(ABC):
+    """One undoable user action."""
+
+    #: Machine name recorded in the history table, e.g. ``"add_annotation"``.
+    action: ClassVar[str]
+
+    @property
+    @abstractmethod
+    def text(self) -> str:
+        """What the Edit menu says: "撤销 添加标注 / Undo Add annotation"."""
+
+    @abstractmethod
+    def apply(self, stores: Stores) -> Changes:
+        """Do the action (or redo it, recreating the same rows)."""
+
+    @abstractmethod
+    def revert(self, stores: Stores) -> Changes:
+        """Undo exactly what :meth:`apply` did."""
+
+    def payload(self) -> Mapping[str, object]:
+        """Small facts for the history log (ids, keys), never whole texts."""
+        return {}
+
+
+class Batch(Command):
+    """Several commands as one action: applied in order, reverted in reverse."""
+
+    action = "batch"
+
+    def __init__(self, text: str, commands: list[Command], action: str = "batch") -> None:
+        self._text = text
+        self.commands = commands
+        self.action = action  # type: ignore[misc]
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def apply(self, stores: Stores) -> Changes:
+        changes = Changes()
+        for command in self.commands:
+            changes |= command.apply(stores)
+        return changes
+
+    def revert(self, stores: Stores) -> Changes:
+        changes = Changes()
+        for command in reversed(self.commands):
+            changes |= command.revert(stores)
+        return changes
+
+    def payload(self) -> Mapping[str, object]:
+        return {"steps": [command.action for command in self.commands]}
+
+
+class CoderSlot:
+    """Finds a coder by name, creating it (once, and again on redo) if missing.
+
+    Commands that act "as a coder" use this so that the coder a first action
+    creates is part of that action, and disappears when it is undone.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name.strip()
+        self._created: Coder | None = None
+
+    def acquire(self, stores: Stores) -> tuple[Coder, Changes]:
+        if self._created is not None:
+            stores.coders.insert(self._created, stores.now())
+            return self._created, Changes.of(coders=[self._created.id])
+        existing = stores.coders.by_name(self.name)
+        if existing is not None:
+            return existing, Changes()
+        coder = Coder(CoderId(0), new_uuid(), self.name)
+        coder_id = stores.coders.insert(coder, stores.now())
+        self._created = Coder(coder_id, coder.uuid, coder.name)
+        return self._created, Changes.of(coders=[coder_id])
+
+    def release(self, stores: Stores) -> Changes:
+        if self._created is None:
+            return Changes()
+        stores.coders.delete(self._created.id)
+        return Changes.of(coders=[self._created.id])

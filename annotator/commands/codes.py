@@ -1,0 +1,221 @@
+"""Commands on the codebook: add, update (rename, recolour…), move, delete."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from annotator.changes import Changes
+from annotator.commands.base import Command, Stores, new_uuid
+from annotator.errors import ValidationError
+from annotator.models import CODE_FIELDS, Annotation, Code, CodeId, Review
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_SHORTCUT = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)*([A-Za-z0-9]|F[1-9]|F1[0-2])$")
+
+
+def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: CodeId) -> None:
+    """Check user-editable fields; ``code_id`` is 0 for a new code."""
+    unknown = set(fields) - set(CODE_FIELDS)
+    if unknown:
+        raise ValidationError(f"未知的编码字段 / Unknown code fields: {sorted(unknown)}")
+    if "name" in fields and not str(fields["name"]).strip():
+        raise ValidationError("编码名称不能为空 / A code needs a name")
+    color = fields.get("color")
+    if color is not None and not _COLOR.match(str(color)):
+        raise ValidationError(f"颜色应为 #RRGGBB / A colour is #RRGGBB, not {color!r}")
+    shortcut = fields.get("shortcut")
+    if shortcut and not _SHORTCUT.match(str(shortcut)):
+        raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {shortcut!r}")
+    key = fields.get("key")
+    if key is not None:
+        if not str(key).strip() or str(key) != str(key).strip():
+            raise ValidationError(f"无效的编码键 / Not a usable key: {key!r}")
+        other = stores.codes.by_key(str(key))
+        if other is not None and other.id != code_id:
+            raise ValidationError(f"编码键已存在 / The key {key} is already used by {other.name}")
+    if shortcut:
+        for other in stores.codes.all():
+            if other.shortcut == shortcut and other.id != code_id:
+                raise ValidationError(
+                    f"快捷键已被 {other.name} 使用 / Shortcut {shortcut} is used by {other.name}"
+                )
+
+
+def _descendants(stores: Stores, code_id: CodeId) -> list[Code]:
+    """The code and everything below it, parents before children."""
+    found = [stores.codes.get(code_id)]
+    index = 0
+    while index < len(found):
+        found.extend(stores.codes.children(found[index].id))
+        index += 1
+    return found
+
+
+class AddCode(Command):
+    action = "add_code"
+
+    def __init__(
+        self, fields: Mapping[str, object], parent_id: CodeId | None = None, index: int | None = None
+    ) -> None:
+        self.fields, self.parent_id, self.index = dict(fields), parent_id, index
+        self.code: Code | None = None
+        self._created = ""
+        self._sibling_order: list[CodeId] = []
+
+    @property
+    def text(self) -> str:
+        return f"添加编码 / Add code {self.fields.get('key') or self.fields.get('name', '')}"
+
+    def apply(self, stores: Stores) -> Changes:
+        siblings = [c.id for c in stores.codes.children(self.parent_id)]
+        if self.code is None:
+            validate_code_fields(stores, self.fields, CodeId(0))
+            if self.parent_id is not None:
+                stores.codes.get(self.parent_id)  # raises NotFoundError
+            draft = Code(CodeId(0), new_uuid(), self.parent_id, **self.fields)  # type: ignore[arg-type]
+            self._created = stores.now()
+            self.code = dataclasses.replace(draft, id=stores.codes.insert(draft, self._created))
+        else:
+            stores.codes.insert(self.code, self._created)
+        self._sibling_order = siblings
+        index = len(siblings) if self.index is None else max(0, min(self.index, len(siblings)))
+        stores.codes.set_positions([*siblings[:index], self.code.id, *siblings[index:]])
+        return Changes.of(codes=[self.code.id, *siblings])
+
+    def revert(self, stores: Stores) -> Changes:
+        assert self.code is not None
+        stores.codes.delete(self.code.id)
+        stores.codes.set_positions(self._sibling_order)
+        return Changes.of(codes=[self.code.id, *self._sibling_order])
+
+    def payload(self) -> Mapping[str, object]:
+        c = self.code
+        return {} if c is None else {"id": c.id, "uuid": c.uuid, "key": c.key, "name": c.name}
+
+
+class UpdateCode(Command):
+    """Edit fields of one code; renaming is changing ``name``, ``name_en`` or ``key``."""
+
+    action = "update_code"
+
+    def __init__(self, code_id: CodeId, fields: Mapping[str, object]) -> None:
+        self.code_id, self.fields = code_id, dict(fields)
+        self.before: dict[str, object] = {}
+
+    @property
+    def text(self) -> str:
+        if set(self.fields) & {"name", "name_en", "key"}:
+            return "重命名编码 / Rename code"
+        if set(self.fields) == {"archived"}:
+            return "归档编码 / Archive code" if self.fields["archived"] else "取消归档 / Unarchive code"
+        return "编辑编码 / Edit code"
+
+    def apply(self, stores: Stores) -> Changes:
+        current = stores.codes.get(self.code_id)
+        if not self.before:
+            validate_code_fields(stores, self.fields, self.code_id)
+            self.before = {name: getattr(current, name) for name in self.fields}
+        stores.codes.update(self.code_id, self.fields)
+        return Changes.of(codes=[self.code_id])
+
+    def revert(self, stores: Stores) -> Changes:
+        stores.codes.update(self.code_id, self.before)
+        return Changes.of(codes=[self.code_id])
+
+    def payload(self) -> Mapping[str, object]:
+        return {"id": self.code_id, "fields": sorted(self.fields)}
+
+
+class MoveCode(Command):
+    """Put a code under ``parent_id`` (None: top level) at sibling ``index``."""
+
+    action = "move_code"
+
+    def __init__(self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None) -> None:
+        self.code_id, self.parent_id, self.index = code_id, parent_id, index
+        self._before: dict[CodeId, tuple[CodeId | None, int]] = {}
+
+    @property
+    def text(self) -> str:
+        return "移动编码 / Move code"
+
+    def apply(self, stores: Stores) -> Changes:
+        code = stores.codes.get(self.code_id)
+        if self.parent_id is not None and self.parent_id in {
+            c.id for c in _descendants(stores, self.code_id)
+        }:
+            raise ValidationError("不能把编码移到它自己下面 / A code cannot move under itself")
+        old_siblings = stores.codes.children(code.parent_id)
+        new_siblings = [c for c in stores.codes.children(self.parent_id) if c.id != code.id]
+        self._before = {c.id: (c.parent_id, c.position) for c in [*old_siblings, *new_siblings]}
+        stores.codes.update(code.id, {"parent_id": self.parent_id})
+        stores.codes.set_positions([c.id for c in old_siblings if c.id != code.id])
+        index = len(new_siblings) if self.index is None else max(0, self.index)
+        ordered = [c.id for c in new_siblings]
+        ordered.insert(min(index, len(ordered)), code.id)
+        stores.codes.set_positions(ordered)
+        return Changes.of(codes=[*self._before, code.id])
+
+    def revert(self, stores: Stores) -> Changes:
+        for code_id, (parent_id, position) in self._before.items():
+            stores.codes.update(code_id, {"parent_id": parent_id, "position": position})
+        return Changes.of(codes=self._before)
+
+    def payload(self) -> Mapping[str, object]:
+        return {"id": self.code_id, "parent_id": self.parent_id, "index": self.index}
+
+
+class DeleteCode(Command):
+    """Delete a code, its sub-codes, and every annotation (and review) that uses them."""
+
+    action = "delete_code"
+
+    def __init__(self, code_id: CodeId) -> None:
+        self.code_id = code_id
+        self.codes: list[tuple[Code, str]] = []
+        self.annotations: list[Annotation] = []
+        self.reviews: list[Review] = []
+        self._sibling_order: list[CodeId] = []
+
+    @property
+    def text(self) -> str:
+        return "删除编码 / Delete code"
+
+    def apply(self, stores: Stores) -> Changes:
+        subtree = _descendants(stores, self.code_id)
+        self.codes = [(code, stores.codes.created(code.id)) for code in subtree]
+        self._sibling_order = [c.id for c in stores.codes.children(subtree[0].parent_id)]
+        self.annotations = stores.annotations.query(code_ids=[c.id for c in subtree])
+        self.reviews = stores.reviews.for_annotations(a.id for a in self.annotations)
+        for review in self.reviews:
+            stores.reviews.delete(review.id)
+        for annotation in self.annotations:
+            stores.annotations.delete(annotation.id)
+        for code, _ in reversed(self.codes):
+            stores.codes.delete(code.id)
+        return self._changes()
+
+    def revert(self, stores: Stores) -> Changes:
+        for code, created in self.codes:
+            stores.codes.insert(code, created)
+        stores.codes.set_positions(self._sibling_order)
+        for annotation in self.annotations:
+            stores.annotations.insert(annotation)
+        for review in self.reviews:
+            stores.reviews.insert(review)
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        return Changes.of(
+            codes=[code.id for code, _ in self.codes],
+            annotations=[a.id for a in self.annotations],
+            annotated_documents={a.document_id for a in self.annotations},
+        )
+
+    def payload(self) -> Mapping[str, object]:
+        return {
+            "codes": [code.key or code.name for code, _ in self.codes],
+            "annotations": len(self.annotations),
+        }

@@ -1,0 +1,46 @@
+"""Errors the core raises on purpose.
+
+Every error a user can cause derives from :class:`AnnotatorError`, carries a
+message fit to show as it is (Chinese and English), and leaves the project as
+it was. Anything else that escapes the core is a bug.
+"""
+
+
+class AnnotatorError(Exception):
+    """Base class: an expected failure with a message for the user."""
+
+
+class ProjectError(AnnotatorError):
+    """A project file cannot be created or opened."""
+
+
+class NotAProjectError(ProjectError):
+    """The file is not an Annotator project (or not a SQLite file at all)."""
+
+
+class SchemaTooNewError(ProjectError):
+    """The file was written by a newer Annotator than this one."""
+
+
+class ProjectLockedError(ProjectError):
+    """Another program has the project open."""
+
+
+class ProjectExistsError(ProjectError):
+    """``create`` was asked to overwrite an existing file."""
+
+
+class NotFoundError(AnnotatorError):
+    """A document, code, coder or annotation that the caller named does not exist."""
+
+
+class ValidationError(AnnotatorError):
+    """Input that breaks a rule: offsets out of range, a duplicate key, a bad colour…"""
+
+
+class NothingToUndoError(AnnotatorError):
+    """Undo or redo was asked for with an empty stack."""
+
+
+class ImportFailedError(AnnotatorError):
+    """A file could not be imported; nothing of it was stored."""

@@ -1,0 +1,353 @@
+"""The project facade: one open project file and everything a user can do with it.
+
+This is the core's public API (Anki's ``Collection``). Reads return typed
+records; every mutation builds a command and runs it through :attr:`history`,
+which makes it one transaction, one line in the history table and one undo
+step. The command line and the GUI's controller call only this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from annotator import __version__
+from annotator.changes import Changes
+from annotator.commands import (
+    AddAnnotation,
+    AddCode,
+    AddCoder,
+    AddDocuments,
+    Command,
+    DeleteAnnotations,
+    DeleteCode,
+    DeleteDocument,
+    EditAnnotation,
+    MoveCode,
+    RenameCoder,
+    ReviewAnnotation,
+    Stores,
+    UpdateCode,
+    UpdateDocument,
+)
+from annotator.commands.base import utc_now
+from annotator.errors import (
+    NotAProjectError,
+    NotFoundError,
+    ProjectExistsError,
+    ValidationError,
+)
+from annotator.history import DEFAULT_LIMIT, History
+from annotator.models import (
+    Annotation,
+    AnnotationId,
+    Code,
+    CodeId,
+    Coder,
+    CoderId,
+    Document,
+    DocumentId,
+    HistoryEntry,
+    NewDocument,
+    Review,
+    ReviewStatus,
+)
+from annotator.storage import migrations
+from annotator.storage.annotations import AnnotationStore, ReviewStore, drifted_annotations
+from annotator.storage.backups import take_rotating_backup
+from annotator.storage.codes import CodeStore
+from annotator.storage.coders import CoderStore
+from annotator.storage.database import (
+    APPLICATION_ID,
+    Database,
+    check_is_sqlite,
+    foreign_key_problems,
+)
+from annotator.storage.documents import DocumentStore
+from annotator.storage.history_log import HistoryLog
+from annotator.storage.settings import SettingsStore
+
+#: The file extension of a project.
+SUFFIX = ".annot"
+
+
+class Project:
+    """An open project. Use :meth:`create`, :meth:`open` or :meth:`in_memory`."""
+
+    def __init__(self, db: Database, *, history_limit: int = DEFAULT_LIMIT) -> None:
+        self._db = db
+        self.stores = Stores(
+            documents=DocumentStore(db),
+            codes=CodeStore(db),
+            coders=CoderStore(db),
+            annotations=AnnotationStore(db),
+            reviews=ReviewStore(db),
+        )
+        self.settings = SettingsStore(db)
+        self._log = HistoryLog(db)
+        self.history = History(db, self.stores, self._log, limit=history_limit)
+        #: Backup written before a schema upgrade during :meth:`open`, if any.
+        self.upgrade_backup: Path | None = None
+        #: Rotating backup written during :meth:`open`, if one was due.
+        self.open_backup: Path | None = None
+
+    # -- lifecycle -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, *, name: str | None = None) -> Project:
+        path = Path(path)
+        if path.exists():
+            raise ProjectExistsError(f"文件已存在 / The file exists already: {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database.connect(path)
+        db.configure()
+        return cls._initialise(db, name or path.stem)
+
+    @classmethod
+    def in_memory(cls, *, name: str = "memory") -> Project:
+        db = Database.connect(":memory:")
+        db.configure()
+        return cls._initialise(db, name)
+
+    @classmethod
+    def _initialise(cls, db: Database, name: str) -> Project:
+        migrations.migrate(db)
+        project = cls(db)
+        with db.atomic():
+            project.settings.set("name", name)
+            project.settings.set("created", utc_now())
+            project.settings.set("created_by", f"Annotator {__version__}")
+        if db.path is not None:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str, *, backup: bool = True) -> Project:
+        """Open an existing project, upgrading an older one after backing it up.
+
+        A foreign file, a newer one, or one another program holds is refused with
+        a clear error, and nothing is written to it.
+        """
+        path = Path(path)
+        check_is_sqlite(path)
+        db = Database.connect(path)
+        try:
+            if db.application_id() != APPLICATION_ID:
+                raise NotAProjectError(
+                    f"不是 Annotator 项目文件 / Not an Annotator project: {path}"
+                )
+            migrations.check_version(db)
+        except BaseException:
+            db.close(checkpoint=False)
+            raise
+        db.configure()
+        project = cls(db)
+        project.upgrade_backup = migrations.migrate(db)
+        if backup:
+            project.open_backup = take_rotating_backup(db)
+        return project
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._db.closed
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path | None:
+        return self._db.path
+
+    @property
+    def name(self) -> str:
+        return self.settings.get("name")
+
+    @property
+    def coder(self) -> str:
+        """The current coder's name: new annotations are theirs, and so is the log."""
+        return self.history.actor
+
+    @coder.setter
+    def coder(self, name: str) -> None:
+        self.history.actor = name.strip()
+
+    # -- reading ---------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return self.stores.documents.all()
+
+    def document(self, reference: DocumentId | int | str) -> Document:
+        """A document by id, or by id or uuid given as text (as the CLI does)."""
+        if isinstance(reference, int):
+            return self.stores.documents.get(DocumentId(reference))
+        return self.stores.documents.find(reference)
+
+    def text(self, document_id: DocumentId) -> str:
+        return self.stores.documents.text(document_id)
+
+    def raw_text(self, document_id: DocumentId) -> str:
+        return self.stores.documents.snapshot(document_id).raw_text
+
+    def import_log(self, document_id: DocumentId) -> tuple[str, ...]:
+        return self.stores.documents.snapshot(document_id).import_log
+
+    def codes(self) -> list[Code]:
+        return self.stores.codes.all()
+
+    def code(self, code_id: CodeId) -> Code:
+        return self.stores.codes.get(code_id)
+
+    def code_by_key(self, key: str) -> Code:
+        code = self.stores.codes.by_key(key)
+        if code is None:
+            raise NotFoundError(f"没有这个编码 / No code with key {key!r}")
+        return code
+
+    def coders(self) -> list[Coder]:
+        return self.stores.coders.all()
+
+    def coder_by_name(self, name: str) -> Coder:
+        coder = self.stores.coders.by_name(name)
+        if coder is None:
+            raise NotFoundError(f"没有这个编码员 / No such coder: {name}")
+        return coder
+
+    def annotations(
+        self,
+        document_id: DocumentId | None = None,
+        *,
+        coder_id: CoderId | None = None,
+        code_ids: Iterable[CodeId] | None = None,
+    ) -> list[Annotation]:
+        return self.stores.annotations.query(
+            document_id=document_id, coder_id=coder_id, code_ids=code_ids
+        )
+
+    def annotation(self, annotation_id: AnnotationId) -> Annotation:
+        return self.stores.annotations.get(annotation_id)
+
+    def reviews(self, annotation_ids: Iterable[AnnotationId]) -> list[Review]:
+        return self.stores.reviews.for_annotations(annotation_ids)
+
+    def history_entries(self, limit: int | None = None) -> list[HistoryEntry]:
+        return self._log.entries(limit)
+
+    def verify(self) -> list[str]:
+        """Every problem found in the file; an empty list means it is sound."""
+        problems = []
+        integrity = self._db.integrity_check()
+        if integrity != "ok":
+            problems.append(f"integrity_check: {integrity}")
+        problems += [f"foreign key: {p}" for p in foreign_key_problems(self._db)]
+        problems += [f"quote drift: annotation {i}" for i in drifted_annotations(self._db)]
+        return problems
+
+    # -- changing --------------------------------------------------------------
+    def execute(self, command: Command) -> Changes:
+        return self.history.execute(command)
+
+    def undo(self) -> Changes:
+        return self.history.undo()
+
+    def redo(self) -> Changes:
+        return self.history.redo()
+
+    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
+        command = AddDocuments(documents)
+        self.execute(command)
+        return command.documents
+
+    def update_document(self, document_id: DocumentId, **fields: object) -> None:
+        self.execute(UpdateDocument(document_id, fields))
+
+    def delete_document(self, document_id: DocumentId) -> None:
+        self.execute(DeleteDocument(document_id))
+
+    def add_code(
+        self, *, parent_id: CodeId | None = None, index: int | None = None, **fields: object
+    ) -> Code:
+        command = AddCode(fields, parent_id, index)
+        self.execute(command)
+        assert command.code is not None
+        return command.code
+
+    def update_code(self, code_id: CodeId, **fields: object) -> None:
+        self.execute(UpdateCode(code_id, fields))
+
+    def move_code(self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None) -> None:
+        self.execute(MoveCode(code_id, parent_id, index))
+
+    def delete_code(self, code_id: CodeId) -> None:
+        self.execute(DeleteCode(code_id))
+
+    def add_coder(self, name: str) -> Coder:
+        command = AddCoder(name)
+        self.execute(command)
+        assert command.coder is not None
+        return command.coder
+
+    def rename_coder(self, coder_id: CoderId, name: str) -> None:
+        self.execute(RenameCoder(coder_id, name))
+
+    def add_annotation(
+        self,
+        document_id: DocumentId,
+        code_id: CodeId,
+        start: int,
+        end: int,
+        *,
+        coder: str | None = None,
+        memo: str = "",
+        expected_quote: str | None = None,
+    ) -> Annotation:
+        name = self._coder_name(coder)
+        command = AddAnnotation(document_id, code_id, name, start, end, memo, expected_quote)
+        self.execute(command)
+        assert command.annotation is not None
+        return command.annotation
+
+    def edit_annotation(
+        self,
+        annotation_id: AnnotationId,
+        *,
+        code_id: CodeId | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        memo: str | None = None,
+    ) -> Annotation:
+        command = EditAnnotation(annotation_id, code_id=code_id, start=start, end=end, memo=memo)
+        self.execute(command)
+        assert command.after is not None
+        return command.after
+
+    def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
+        self.execute(DeleteAnnotations(list(annotation_ids)))
+
+    def review_annotation(
+        self,
+        annotation_id: AnnotationId,
+        status: ReviewStatus,
+        comment: str = "",
+        *,
+        reviewer: str | None = None,
+    ) -> Review:
+        command = ReviewAnnotation(annotation_id, self._coder_name(reviewer), status, comment)
+        self.execute(command)
+        assert command.review is not None
+        return command.review
+
+    def _coder_name(self, explicit: str | None) -> str:
+        name = (explicit or self.coder).strip()
+        if not name:
+            raise ValidationError("请先设置编码员 / Set a coder name first")
+        return name

@@ -1,0 +1,156 @@
+"""SQL for the ``annotations`` and ``reviews`` tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from annotator.errors import NotFoundError
+from annotator.models import (
+    Annotation,
+    AnnotationId,
+    CodeId,
+    CoderId,
+    DocumentId,
+    Review,
+    ReviewId,
+    ReviewStatus,
+)
+from annotator.storage.database import Database
+
+_COLUMNS = (
+    "id, uuid, document_id, code_id, coder_id, start_offset, end_offset, quote, memo,"
+    " created, updated"
+)
+
+
+def _annotation(row: tuple[Any, ...]) -> Annotation:
+    return Annotation(*row)
+
+
+class AnnotationStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def insert(self, annotation: Annotation) -> AnnotationId:
+        a = annotation
+        cursor = self._db.execute(
+            f"INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id or None,
+                a.uuid,
+                a.document_id,
+                a.code_id,
+                a.coder_id,
+                a.start,
+                a.end,
+                a.quote,
+                a.memo,
+                a.created,
+                a.updated,
+            ),
+        )
+        return AnnotationId(int(cursor.lastrowid or 0))
+
+    def get(self, annotation_id: AnnotationId) -> Annotation:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"没有这个标注 / No such annotation: {annotation_id}")
+        return _annotation(row)
+
+    def query(
+        self,
+        *,
+        document_id: DocumentId | None = None,
+        code_ids: Iterable[CodeId] | None = None,
+        coder_id: CoderId | None = None,
+    ) -> list[Annotation]:
+        """Annotations in text order, filtered by document, codes and coder."""
+        where, params = [], []
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        if coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(coder_id)
+        if code_ids is not None:
+            ids = list(code_ids)
+            where.append(f"code_id IN ({', '.join('?' * len(ids))})")
+            params.extend(ids)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations {clause}"
+            " ORDER BY document_id, start_offset, end_offset, id",
+            params,
+        )
+        return [_annotation(row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._db.scalar("SELECT count(*) FROM annotations"))
+
+    def count_for_document(self, document_id: DocumentId) -> int:
+        return int(
+            self._db.scalar("SELECT count(*) FROM annotations WHERE document_id = ?", (document_id,))
+        )
+
+    def replace(self, annotation: Annotation) -> None:
+        """Write every mutable column of ``annotation`` over the stored row."""
+        a = annotation
+        self._db.execute(
+            "UPDATE annotations SET code_id = ?, coder_id = ?, start_offset = ?, end_offset = ?,"
+            " quote = ?, memo = ?, updated = ? WHERE id = ?",
+            (a.code_id, a.coder_id, a.start, a.end, a.quote, a.memo, a.updated, a.id),
+        )
+
+    def delete(self, annotation_id: AnnotationId) -> None:
+        self._db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+
+
+class ReviewStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def insert(self, review: Review) -> ReviewId:
+        cursor = self._db.execute(
+            "INSERT INTO reviews (id, annotation_id, reviewer_id, status, comment, created)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                review.id or None,
+                review.annotation_id,
+                review.reviewer_id,
+                review.status.value,
+                review.comment,
+                review.created,
+            ),
+        )
+        return ReviewId(int(cursor.lastrowid or 0))
+
+    def for_annotations(self, annotation_ids: Iterable[AnnotationId]) -> list[Review]:
+        ids = list(annotation_ids)
+        reviews: list[Review] = []
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            rows = self._db.execute(
+                "SELECT id, annotation_id, reviewer_id, status, comment, created FROM reviews"
+                f" WHERE annotation_id IN ({', '.join('?' * len(part))}) ORDER BY id",
+                part,
+            )
+            reviews.extend(
+                Review(ReviewId(r[0]), r[1], r[2], ReviewStatus(r[3]), r[4], r[5]) for r in rows
+            )
+        return reviews
+
+    def delete(self, review_id: ReviewId) -> None:
+        self._db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+
+
+def drifted_annotations(db: Database) -> list[AnnotationId]:
+    """Annotations whose stored quote no longer equals the text at their offsets."""
+    rows = db.execute(
+        "SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id"
+        " WHERE a.end_offset > d.text_length"
+        " OR substr(d.text, a.start_offset + 1, a.end_offset - a.start_offset) <> a.quote"
+    )
+    return [AnnotationId(row[0]) for row in rows]

@@ -1,0 +1,213 @@
+"""Opening a project file and running transactions on it.
+
+A project is one SQLite file, opened
+
+* in WAL mode with ``synchronous=FULL``: a committed action survives a crash or
+  a power cut;
+* with ``foreign_keys=ON``: no annotation can point at a missing code;
+* with ``locking_mode=EXCLUSIVE``: the first program to open the file holds its
+  lock until it closes (the operating system drops it if that program dies), so
+  a second program gets :class:`ProjectLockedError`, never a shared file;
+* with ``isolation_level=None``: Python's sqlite3 never opens transactions
+  behind our back; :meth:`Database.atomic` drives them (sqlite-utils' pattern).
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3  # noqa: TID251 - the storage layer is where SQL lives
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import (
+    NotAProjectError,
+    ProjectError,
+    ProjectLockedError,
+)
+
+#: ``PRAGMA application_id`` of every Annotator project ("ANNO").
+APPLICATION_ID = 0x414E4E4F
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: How long an open waits for a lock another program holds before giving up.
+OPEN_TIMEOUT_SECONDS = 0.5
+
+_savepoints = itertools.count(1)
+
+Params = Sequence[Any] | dict[str, Any]
+
+
+def _is_locked(error: sqlite3.Error) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse, without opening it through SQLite, a file that is no database."""
+    if not path.exists():
+        raise ProjectError(f"项目文件不存在 / Project file not found: {path}")
+    if path.is_dir():
+        raise NotAProjectError(f"这是一个文件夹 / This is a folder, not a project: {path}")
+    with path.open("rb") as handle:
+        magic = handle.read(len(SQLITE_MAGIC))
+    if magic != SQLITE_MAGIC:
+        raise NotAProjectError(
+            f"不是 Annotator 项目文件 / Not an Annotator project (not a SQLite file): {path}"
+        )
+
+
+class Database:
+    """A connection to one project file, with explicit transactions."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self._conn = conn
+        self.path = path
+
+    # -- opening ---------------------------------------------------------------
+    @classmethod
+    def connect(cls, path: Path | str) -> Database:
+        """Open ``path`` (``":memory:"`` for tests) and take the exclusive lock.
+
+        Only reads happen before the lock is confirmed, so a file someone else
+        holds, or a foreign file, is never written to.
+        """
+        memory = str(path) == ":memory:"
+        try:
+            conn = sqlite3.connect(
+                str(path),
+                isolation_level=None,
+                timeout=OPEN_TIMEOUT_SECONDS,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:  # pragma: no cover - e.g. a folder we may not read
+            raise ProjectError(f"无法打开项目 / Cannot open the project: {error}") from error
+        db = cls(conn, None if memory else Path(path))
+        try:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            # The first read takes the lock; a file open elsewhere fails here.
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            if _is_locked(error):
+                raise ProjectLockedError(
+                    "项目已在另一个程序中打开 / The project is open in another program: "
+                    f"{path}"
+                ) from error
+            raise NotAProjectError(
+                f"不是 Annotator 项目文件 / Not an Annotator project: {path} ({error})"
+            ) from error
+        return db
+
+    def configure(self) -> None:
+        """Switch on WAL, durability and foreign keys, and hold the write lock."""
+        try:
+            mode = self.scalar("PRAGMA journal_mode = WAL")
+            self.execute("PRAGMA synchronous = FULL")
+            self.execute("PRAGMA foreign_keys = ON")
+            # Writing once makes the exclusive lock stick for this connection.
+            self.execute("BEGIN IMMEDIATE")
+            self.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if _is_locked(error):
+                raise ProjectLockedError(
+                    "项目已在另一个程序中打开 / The project is open in another program: "
+                    f"{self.path}"
+                ) from error
+            raise
+        if self.path is not None and mode != "wal":  # pragma: no cover - odd filesystems
+            raise ProjectError(f"无法启用 WAL 日志 / Cannot enable WAL on {self.path}")
+
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Close; by default fold the WAL back into the file so it travels alone."""
+        if self._conn is None:  # type: ignore[comparison-overlap]
+            return
+        try:
+            if checkpoint and self.path is not None:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None  # type: ignore[comparison-overlap]
+
+    # -- statements ------------------------------------------------------------
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> sqlite3.Cursor:
+        return self._conn.executemany(sql, rows)
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self._conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def user_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def application_id(self) -> int:
+        return int(self.scalar("PRAGMA application_id"))
+
+    def integrity_check(self) -> str:
+        return "\n".join(str(row[0]) for row in self.execute("PRAGMA integrity_check"))
+
+    def backup_to(self, target: Path) -> None:
+        """Copy the whole database, consistently, with SQLite's backup API."""
+        dest = sqlite3.connect(str(target))
+        try:
+            self._conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+
+    # -- transactions ----------------------------------------------------------
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.in_transaction
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested); rolled back on any exception."""
+        if self._conn.in_transaction:
+            name = f"sp_{next(_savepoints)}"
+            self._conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+                raise
+            self._conn.execute(f"RELEASE {name}")
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
+    def executescript_in_transaction(self, script: str) -> None:
+        """Run a multi-statement script inside the current transaction.
+
+        ``sqlite3.executescript`` would COMMIT first; this splits the script into
+        complete statements (triggers included) and runs them one by one.
+        """
+        buffer = ""
+        for line in script.splitlines(keepends=True):
+            buffer += line
+            if sqlite3.complete_statement(buffer):
+                self._conn.execute(buffer)
+                buffer = ""
+        if buffer.strip():
+            raise ValueError(f"incomplete SQL statement: {buffer[:80]!r}")
+
+
+IntegrityError = sqlite3.IntegrityError
+OperationalError = sqlite3.OperationalError
+
+
+def foreign_key_problems(db: Database) -> list[str]:
+    return [f"{row[0]} row {row[1]} → {row[2]}" for row in db.execute("PRAGMA foreign_key_check")]

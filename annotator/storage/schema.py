@@ -1,0 +1,134 @@
+"""The schema of a project file, version by version.
+
+Version 1 is the whole initial schema, written out once (datasette's habit), so
+the tables can be read top to bottom. Later versions are small named steps in
+:mod:`annotator.storage.migrations`; this file never changes what it created.
+
+Rules the schema enforces itself, so no bug in Python can break them:
+
+* a document's cleaned text, raw text and hash never change after import
+  (trigger ``documents_text_is_immutable``): annotation offsets stay valid;
+* an annotation's quote has exactly ``end - start`` code points
+  (``length()`` counts code points in SQLite, as ``len()`` does in Python);
+* every reference is a foreign key (``PRAGMA foreign_keys=ON`` at open);
+* the history can only grow (triggers ``history_*``).
+"""
+
+SCHEMA_V1 = """
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid           TEXT NOT NULL UNIQUE,
+    title          TEXT,
+    author         TEXT,
+    author_role    TEXT,
+    source         TEXT,
+    url            TEXT,
+    published      TEXT,
+    date_precision TEXT,
+    region         TEXT,
+    region_code    TEXT,
+    region_level   TEXT,
+    script         TEXT,
+    memo           TEXT NOT NULL DEFAULT '',
+    attributes     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    source_path    TEXT,
+    imported_at    TEXT NOT NULL,
+    raw_text       TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    text_length    INTEGER NOT NULL CHECK (text_length = length(text)),
+    text_sha256    TEXT NOT NULL UNIQUE,
+    import_log     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(import_log))
+);
+
+CREATE TRIGGER documents_text_is_immutable
+BEFORE UPDATE OF text, raw_text, text_sha256, text_length ON documents
+WHEN NEW.text IS NOT OLD.text OR NEW.raw_text IS NOT OLD.raw_text
+  OR NEW.text_sha256 IS NOT OLD.text_sha256 OR NEW.text_length IS NOT OLD.text_length
+BEGIN
+    SELECT RAISE(ABORT, 'a document text is immutable once imported');
+END;
+
+CREATE TABLE codes (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid         TEXT NOT NULL UNIQUE,
+    parent_id    INTEGER REFERENCES codes(id),
+    key          TEXT CHECK (key IS NULL OR key <> ''),
+    name         TEXT NOT NULL CHECK (name <> ''),
+    name_en      TEXT NOT NULL DEFAULT '',
+    definition   TEXT NOT NULL DEFAULT '',
+    include_rule TEXT NOT NULL DEFAULT '',
+    exclude_rule TEXT NOT NULL DEFAULT '',
+    example      TEXT NOT NULL DEFAULT '',
+    keywords     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(keywords)),
+    color        TEXT NOT NULL DEFAULT '#ffd966',
+    shortcut     TEXT NOT NULL DEFAULT '',
+    position     INTEGER NOT NULL DEFAULT 0,
+    archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    attributes   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    created      TEXT NOT NULL,
+    CHECK (parent_id IS NULL OR parent_id <> id)
+);
+CREATE UNIQUE INDEX codes_key ON codes(key) WHERE key IS NOT NULL;
+CREATE UNIQUE INDEX codes_shortcut ON codes(shortcut) WHERE shortcut <> '';
+CREATE INDEX codes_parent ON codes(parent_id, position);
+
+CREATE TABLE coders (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid    TEXT NOT NULL UNIQUE,
+    name    TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    created TEXT NOT NULL
+);
+
+CREATE TABLE annotations (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid         TEXT NOT NULL UNIQUE,
+    document_id  INTEGER NOT NULL REFERENCES documents(id),
+    code_id      INTEGER NOT NULL REFERENCES codes(id),
+    coder_id     INTEGER NOT NULL REFERENCES coders(id),
+    start_offset INTEGER NOT NULL CHECK (start_offset >= 0),
+    end_offset   INTEGER NOT NULL CHECK (end_offset > start_offset),
+    quote        TEXT NOT NULL,
+    memo         TEXT NOT NULL DEFAULT '',
+    created      TEXT NOT NULL,
+    updated      TEXT NOT NULL,
+    CHECK (length(quote) = end_offset - start_offset),
+    UNIQUE (document_id, code_id, coder_id, start_offset, end_offset)
+);
+CREATE INDEX annotations_document ON annotations(document_id, start_offset);
+CREATE INDEX annotations_code ON annotations(code_id);
+CREATE INDEX annotations_coder ON annotations(coder_id);
+
+CREATE TABLE reviews (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    annotation_id INTEGER NOT NULL REFERENCES annotations(id),
+    reviewer_id   INTEGER NOT NULL REFERENCES coders(id),
+    status        TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'commented')),
+    comment       TEXT NOT NULL DEFAULT '',
+    created       TEXT NOT NULL
+);
+CREATE INDEX reviews_annotation ON reviews(annotation_id, id);
+
+CREATE TABLE history (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    time    TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    payload TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only');
+END;
+
+CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only');
+END;
+"""
