@@ -61,6 +61,7 @@ from annotator.storage.coders import CoderStore
 from annotator.storage.database import (
     APPLICATION_ID,
     Database,
+    DatabaseError,
     check_is_sqlite,
     foreign_key_problems,
 )
@@ -91,6 +92,8 @@ class Project:
         self.upgrade_backup: Path | None = None
         #: Rotating backup written during :meth:`open`, if one was due.
         self.open_backup: Path | None = None
+        #: Why that backup could not be written (the project opened anyway).
+        self.backup_error: str | None = None
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -100,8 +103,14 @@ class Project:
             raise ProjectExistsError(f"文件已存在 / The file exists already: {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database.connect(path)
-        db.configure()
-        return cls._initialise(db, name or path.stem)
+        try:
+            db.configure()
+            return cls._initialise(db, name or path.stem)
+        except BaseException:
+            db.close(checkpoint=False)
+            for leftover in (path, path.with_name(path.name + "-wal")):
+                leftover.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def in_memory(cls, *, name: str = "memory") -> Project:
@@ -137,14 +146,17 @@ class Project:
                     f"不是 Annotator 项目文件 / Not an Annotator project: {path}"
                 )
             migrations.check_version(db)
+            db.configure()
+            project = cls(db)
+            project.upgrade_backup = migrations.migrate(db)
         except BaseException:
             db.close(checkpoint=False)
             raise
-        db.configure()
-        project = cls(db)
-        project.upgrade_backup = migrations.migrate(db)
         if backup:
-            project.open_backup = take_rotating_backup(db)
+            try:
+                project.open_backup = take_rotating_backup(db)
+            except (OSError, DatabaseError) as error:
+                project.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
         return project
 
     def close(self) -> None:

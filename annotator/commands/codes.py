@@ -57,9 +57,15 @@ class AddCode(Command):
     action = "add_code"
 
     def __init__(
-        self, fields: Mapping[str, object], parent_id: CodeId | None = None, index: int | None = None
+        self,
+        fields: Mapping[str, object],
+        parent_id: CodeId | None = None,
+        index: int | None = None,
+        *,
+        uuid: str | None = None,
     ) -> None:
         self.fields, self.parent_id, self.index = dict(fields), parent_id, index
+        self.uuid = uuid
         self.code: Code | None = None
         self._created = ""
         self._sibling_order: list[CodeId] = []
@@ -74,7 +80,7 @@ class AddCode(Command):
             validate_code_fields(stores, self.fields, CodeId(0))
             if self.parent_id is not None:
                 stores.codes.get(self.parent_id)  # raises NotFoundError
-            draft = Code(CodeId(0), new_uuid(), self.parent_id, **self.fields)  # type: ignore[arg-type]
+            draft = Code(CodeId(0), self.uuid or new_uuid(), self.parent_id, **self.fields)  # type: ignore[arg-type]
             self._created = stores.now()
             self.code = dataclasses.replace(draft, id=stores.codes.insert(draft, self._created))
         else:

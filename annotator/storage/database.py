@@ -205,6 +205,7 @@ class Database:
             raise ValueError(f"incomplete SQL statement: {buffer[:80]!r}")
 
 
+DatabaseError = sqlite3.DatabaseError
 IntegrityError = sqlite3.IntegrityError
 OperationalError = sqlite3.OperationalError
 

@@ -1,0 +1,1 @@
+"""Exports: rows are built once (:mod:`rows`), thin writers put them in files."""
