@@ -32,9 +32,7 @@ class Changes:
         )
 
     def __bool__(self) -> bool:
-        return bool(
-            self.documents or self.codes or self.coders or self.annotations
-        )
+        return bool(self.documents or self.codes or self.coders or self.annotations)
 
     @staticmethod
     def of(

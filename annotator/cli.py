@@ -142,9 +142,7 @@ def cmd_annotations(args: argparse.Namespace) -> None:
         annotations = project.annotations(document_id, coder_id=coder_id)
         keys = {code.id: code.key for code in project.codes()}
         names = {coder.id: coder.name for coder in project.coders()}
-    data = [
-        {**_plain(a), "key": keys[a.code_id], "coder": names[a.coder_id]} for a in annotations
-    ]
+    data = [{**_plain(a), "key": keys[a.code_id], "coder": names[a.coder_id]} for a in annotations]
     lines = [
         f"#{a.id}\tdoc {a.document_id}\t{keys[a.code_id]}\t[{a.start}, {a.end})\t"
         f"{names[a.coder_id]}\t{a.quote}"

@@ -111,7 +111,9 @@ def parse_codebook(data: object) -> Codebook:
             f"不是 Annotator 编码本 / Not an Annotator codebook (expected format {FORMAT!r})"
         )
     if data.get("version") != VERSION:
-        raise ValidationError(f"不支持的编码本版本 / Unsupported codebook version {data.get('version')}")
+        raise ValidationError(
+            f"不支持的编码本版本 / Unsupported codebook version {data.get('version')}"
+        )
     raw_codes = data.get("codes")
     if not isinstance(raw_codes, list):
         raise ValidationError("编码本缺少 codes 列表 / The codebook has no list of codes")
@@ -139,7 +141,9 @@ def read_codebook(path: Path) -> Codebook:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(f"无法读取编码本 / Cannot read the codebook {path}: {error}") from error
+        raise ValidationError(
+            f"无法读取编码本 / Cannot read the codebook {path}: {error}"
+        ) from error
     return parse_codebook(data)
 
 

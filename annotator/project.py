@@ -56,8 +56,8 @@ from annotator.models import (
 from annotator.storage import migrations
 from annotator.storage.annotations import AnnotationStore, ReviewStore, drifted_annotations
 from annotator.storage.backups import take_rotating_backup
-from annotator.storage.codes import CodeStore
 from annotator.storage.coders import CoderStore
+from annotator.storage.codes import CodeStore
 from annotator.storage.database import (
     APPLICATION_ID,
     Database,
@@ -296,7 +296,9 @@ class Project:
     def update_code(self, code_id: CodeId, **fields: object) -> None:
         self.execute(UpdateCode(code_id, fields))
 
-    def move_code(self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None) -> None:
+    def move_code(
+        self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None
+    ) -> None:
         self.execute(MoveCode(code_id, parent_id, index))
 
     def delete_code(self, code_id: CodeId) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def resource_path(*parts: str) -> Path:
-    """The path of a file under ``resources/``, e.g. ``resource_path("codebooks", "default.json")``."""
+    """The path of a file under ``resources/``: ``resource_path("codebooks", "default.json")``."""
     base = Path(str(files("resources")))
     return base.joinpath(*parts)
 

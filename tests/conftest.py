@@ -10,10 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.models import Document, NewDocument  # noqa: E402
-from annotator.project import Project  # noqa: E402
+from annotator.models import Document, NewDocument
+from annotator.project import Project
 
-SAMPLE_TEXT = "近年来，𠮷安阳市坚持以党建引领乡村振兴😀，推动村级集体经济发展。\n第二段：建立工作专班机制。"
+SAMPLE_TEXT = (
+    "近年来，𠮷安阳市坚持以党建引领乡村振兴😀，推动村级集体经济发展。\n第二段：建立工作专班机制。"
+)
 
 
 @pytest.fixture

@@ -56,7 +56,8 @@ def test_older_file_is_upgraded_after_a_backup(
         assert db.scalar("SELECT name FROM palette") == "warm"
         assert len(project.annotations()) == 1  # the data came along
 
-    assert backup is not None and backup.exists()
+    assert backup is not None
+    assert backup.exists()
     assert backup.name.startswith(f"{project_path.name}.v{MIGRATIONS[-1].version}-")
     old = sqlite3.connect(backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == MIGRATIONS[-1].version

@@ -122,9 +122,8 @@ def test_newer_file_is_refused_and_untouched(project_path: Path) -> None:
 
 
 def test_second_open_in_same_process_is_refused(project_path: Path) -> None:
-    with Project.open(project_path):
-        with pytest.raises(ProjectLockedError, match="another program"):
-            Project.open(project_path)
+    with Project.open(project_path), pytest.raises(ProjectLockedError, match="another program"):
+        Project.open(project_path)
     Project.open(project_path).close()  # free again once closed
 
 

@@ -56,14 +56,19 @@ def _code(p: Project, key: str) -> Any:
 
 ACTIONS: dict[str, Callable[[Project], object]] = {
     "add documents": lambda p: p.add_documents(
-        [NewDocument(text="新文档一", raw_text="新文档一"), NewDocument(text="新文档二", raw_text="x")]
+        [
+            NewDocument(text="新文档一", raw_text="新文档一"),
+            NewDocument(text="新文档二", raw_text="x"),
+        ]
     ),
     "edit document details": lambda p: p.update_document(
         _doc(p).id, title="新标题", region="河南省安阳市", attributes={"年份": "2022"}
     ),
     "edit document memo": lambda p: p.update_document(_doc(p).id, memo="文档备忘"),
     "delete document with annotations and reviews": lambda p: p.delete_document(_doc(p).id),
-    "add code": lambda p: p.add_code(key="M1.0", name="新编码", parent_id=_code(p, "M1").id, index=0),
+    "add code": lambda p: p.add_code(
+        key="M1.0", name="新编码", parent_id=_code(p, "M1").id, index=0
+    ),
     "rename code": lambda p: p.update_code(_code(p, "M1").id, name="组织", name_en="Org", key="M9"),
     "archive code": lambda p: p.update_code(_code(p, "J").id, archived=True),
     "recolour code": lambda p: p.update_code(_code(p, "J").id, color="#aabbcc", shortcut="Ctrl+1"),

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 
 from annotator.changes import Changes
-from annotator.commands.base import Command, CoderSlot, Stores, new_uuid
+from annotator.commands.base import CoderSlot, Command, Stores, new_uuid
 from annotator.errors import ValidationError
 from annotator.models import (
     Annotation,
@@ -170,7 +170,8 @@ class DeleteAnnotations(Command):
     def text(self) -> str:
         if len(self.annotation_ids) == 1:
             return "删除标注 / Delete annotation"
-        return f"删除 {len(self.annotation_ids)} 个标注 / Delete {len(self.annotation_ids)} annotations"
+        count = len(self.annotation_ids)
+        return f"删除 {count} 个标注 / Delete {count} annotations"
 
     def apply(self, stores: Stores) -> Changes:
         self.removed = [stores.annotations.get(i) for i in self.annotation_ids]

@@ -19,8 +19,8 @@ from typing import ClassVar
 from annotator.changes import Changes
 from annotator.models import Coder, CoderId
 from annotator.storage.annotations import AnnotationStore, ReviewStore
-from annotator.storage.codes import CodeStore
 from annotator.storage.coders import CoderStore
+from annotator.storage.codes import CodeStore
 from annotator.storage.documents import DocumentStore
 
 

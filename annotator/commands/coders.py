@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from annotator.changes import Changes
-from annotator.commands.base import Command, CoderSlot, Stores
+from annotator.commands.base import CoderSlot, Command, Stores
 from annotator.errors import ValidationError
 from annotator.models import Coder, CoderId
 

@@ -115,7 +115,11 @@ class UpdateCode(Command):
         if set(self.fields) & {"name", "name_en", "key"}:
             return "重命名编码 / Rename code"
         if set(self.fields) == {"archived"}:
-            return "归档编码 / Archive code" if self.fields["archived"] else "取消归档 / Unarchive code"
+            return (
+                "归档编码 / Archive code"
+                if self.fields["archived"]
+                else "取消归档 / Unarchive code"
+            )
         return "编辑编码 / Edit code"
 
     def apply(self, stores: Stores) -> Changes:

@@ -35,7 +35,7 @@ def _snapshot(new: NewDocument, imported_at: str) -> DocumentSnapshot:
         source_path=new.source_path,
         imported_at=imported_at,
         attributes=dict(new.attributes),
-        **metadata,  # type: ignore[arg-type]
+        **metadata,
     )
     return DocumentSnapshot(document, new.text, new.raw_text, tuple(new.import_log))
 
@@ -52,7 +52,11 @@ class AddDocuments(Command):
     @property
     def text(self) -> str:
         count = len(self.new_documents)
-        return "导入文档 / Import document" if count == 1 else f"导入 {count} 个文档 / Import {count} documents"
+        return (
+            "导入文档 / Import document"
+            if count == 1
+            else f"导入 {count} 个文档 / Import {count} documents"
+        )
 
     @property
     def documents(self) -> list[Document]:
@@ -107,7 +111,9 @@ class UpdateDocument(Command):
         current = stores.documents.get(self.document_id)
         unknown = set(self.fields) - set(DOCUMENT_FIELDS) - {"attributes"}
         if unknown:
-            raise ValidationError(f"无法修改的字段 / Fields that cannot be edited: {sorted(unknown)}")
+            raise ValidationError(
+                f"无法修改的字段 / Fields that cannot be edited: {sorted(unknown)}"
+            )
         if not self.before:
             self.before = {name: getattr(current, name) for name in self.fields}
         stores.documents.update(self.document_id, self.fields)
@@ -144,7 +150,8 @@ class DeleteDocument(Command):
         return changes | Changes.of(documents=[self.document_id])
 
     def revert(self, stores: Stores) -> Changes:
-        assert self.snapshot is not None and self._annotations is not None
+        assert self.snapshot is not None
+        assert self._annotations is not None
         stores.documents.insert(self.snapshot)
         return self._annotations.revert(stores) | Changes.of(documents=[self.document_id])
 

@@ -13,16 +13,17 @@ import os
 
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
-from dataclasses import astuple, fields  # noqa: E402
-from pathlib import Path  # noqa: E402
+from dataclasses import astuple, fields
+from pathlib import Path
 
-from openpyxl import Workbook  # noqa: E402
-from openpyxl.cell import WriteOnlyCell  # noqa: E402
-from openpyxl.styles import Font  # noqa: E402
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # noqa: E402
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from annotator.exporting.rows import SegmentRow, segment_rows  # noqa: E402
-from annotator.project import Project  # noqa: E402
+from annotator.exporting.rows import SegmentRow, segment_rows
+from annotator.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
@@ -37,7 +38,10 @@ SHEET_NAMES = {"zh": "编码明细", "en": "Segments"}
 assert all(len(h) == len(fields(SegmentRow)) for h in SEGMENT_HEADERS.values())
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, *, bold: bool = False) -> WriteOnlyCell:
+CellValue = str | int | float | None
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # a string, never a formula

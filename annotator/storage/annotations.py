@@ -68,7 +68,8 @@ class AnnotationStore:
         coder_id: CoderId | None = None,
     ) -> list[Annotation]:
         """Annotations in text order, filtered by document, codes and coder."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[int] = []
         if document_id is not None:
             where.append("document_id = ?")
             params.append(document_id)
@@ -92,7 +93,9 @@ class AnnotationStore:
 
     def count_for_document(self, document_id: DocumentId) -> int:
         return int(
-            self._db.scalar("SELECT count(*) FROM annotations WHERE document_id = ?", (document_id,))
+            self._db.scalar(
+                "SELECT count(*) FROM annotations WHERE document_id = ?", (document_id,)
+            )
         )
 
     def replace(self, annotation: Annotation) -> None:

@@ -60,8 +60,14 @@ class Database:
     """A connection to one project file, with explicit transactions."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
-        self._conn = conn
+        self._conn: sqlite3.Connection | None = conn
         self.path = path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ProjectError("项目已关闭 / The project is closed")
+        return self._conn
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -90,8 +96,7 @@ class Database:
             conn.close()
             if _is_locked(error):
                 raise ProjectLockedError(
-                    "项目已在另一个程序中打开 / The project is open in another program: "
-                    f"{path}"
+                    f"项目已在另一个程序中打开 / The project is open in another program: {path}"
                 ) from error
             raise NotAProjectError(
                 f"不是 Annotator 项目文件 / Not an Annotator project: {path} ({error})"
@@ -119,28 +124,28 @@ class Database:
 
     def close(self, *, checkpoint: bool = True) -> None:
         """Close; by default fold the WAL back into the file so it travels alone."""
-        if self._conn is None:  # type: ignore[comparison-overlap]
+        conn, self._conn = self._conn, None
+        if conn is None:
             return
         try:
             if checkpoint and self.path is not None:
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
-            self._conn.close()
-            self._conn = None  # type: ignore[assignment]
+            conn.close()
 
     @property
     def closed(self) -> bool:
-        return self._conn is None  # type: ignore[comparison-overlap]
+        return self._conn is None
 
     # -- statements ------------------------------------------------------------
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self._conn.execute(sql, params)
+        return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> sqlite3.Cursor:
-        return self._conn.executemany(sql, rows)
+        return self.conn.executemany(sql, rows)
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self._conn.execute(sql, params).fetchone()
+        row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     def user_version(self) -> int:
@@ -156,7 +161,7 @@ class Database:
         """Copy the whole database, consistently, with SQLite's backup API."""
         dest = sqlite3.connect(str(target))
         try:
-            self._conn.backup(dest)
+            self.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -164,29 +169,29 @@ class Database:
     # -- transactions ----------------------------------------------------------
     @property
     def in_transaction(self) -> bool:
-        return self._conn.in_transaction
+        return self.conn.in_transaction
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """One transaction (a savepoint when nested); rolled back on any exception."""
-        if self._conn.in_transaction:
+        if self.conn.in_transaction:
             name = f"sp_{next(_savepoints)}"
-            self._conn.execute(f"SAVEPOINT {name}")
+            self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield
             except BaseException:
-                self._conn.execute(f"ROLLBACK TO {name}")
-                self._conn.execute(f"RELEASE {name}")
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
                 raise
-            self._conn.execute(f"RELEASE {name}")
+            self.conn.execute(f"RELEASE {name}")
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-            self._conn.execute("COMMIT")
+            self.conn.execute("COMMIT")
         except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
 
     def executescript_in_transaction(self, script: str) -> None:
@@ -199,7 +204,7 @@ class Database:
         for line in script.splitlines(keepends=True):
             buffer += line
             if sqlite3.complete_statement(buffer):
-                self._conn.execute(buffer)
+                self.conn.execute(buffer)
                 buffer = ""
         if buffer.strip():
             raise ValueError(f"incomplete SQL statement: {buffer[:80]!r}")

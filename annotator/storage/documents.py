@@ -30,7 +30,8 @@ class DocumentSnapshot:
 
 
 def _document(row: tuple[Any, ...]) -> Document:
-    return Document(*row[:-1], attributes=json.loads(row[-1]))
+    # The columns are selected in the dataclass's field order, attributes last.
+    return Document(*row[:-1], attributes=json.loads(row[-1]))  # type: ignore[misc]
 
 
 class DocumentStore:
@@ -136,9 +137,7 @@ class DocumentStore:
             for name, value in fields.items()
         ]
         assignments = ", ".join(f"{name} = ?" for name in fields)
-        self._db.execute(
-            f"UPDATE documents SET {assignments} WHERE id = ?", (*values, document_id)
-        )
+        self._db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*values, document_id))
 
     def delete(self, document_id: DocumentId) -> None:
         self._db.execute("DELETE FROM documents WHERE id = ?", (document_id,))

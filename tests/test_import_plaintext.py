@@ -1,0 +1,80 @@
+"""Plain-text import: UTF-8 with or without BOM, folders, duplicates, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.importing import ImportStatus, import_paths
+from annotator.project import Project
+from annotator.resources import demo_corpus_paths
+
+
+def test_corpus_articles_import_as_utf8(project: Project) -> None:
+    results = import_paths(project, demo_corpus_paths())
+    assert [r.status for r in results] == [ImportStatus.IMPORTED] * 5
+    for result, path in zip(results, demo_corpus_paths(), strict=True):
+        assert result.document_id is not None
+        assert project.text(result.document_id) == path.read_text(encoding="utf-8").strip("\n")
+    assert results[4].title == "铜仁江口:“三个三”凝心聚力抓党建促乡村振兴"
+
+
+def test_bom_and_crlf_are_normalised_and_logged(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes("\ufeff标题\r\n正文第一行\r正文第二行\r\n".encode())
+    [result] = import_paths(project, [path])
+    assert result.document_id is not None
+    assert project.text(result.document_id) == "标题\n正文第一行\n正文第二行"
+    assert project.raw_text(result.document_id).startswith("标题\r\n")
+    assert project.import_log(result.document_id) == (
+        "removed UTF-8 byte-order mark",
+        "normalised line endings to \\n",
+    )
+
+
+def test_bad_files_fail_alone_and_leave_nothing(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("党建引领乡村振兴。", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 20)
+    (tmp_path / "gbk.txt").write_bytes("党建引领乡村振兴".encode("gb18030"))
+    (tmp_path / "notes.rtf").write_text("{\\rtf1}", encoding="ascii")
+    results = {Path(r.file).name: r for r in import_paths(project, [tmp_path])}
+    assert set(results) == {"good.txt", "empty.txt", "blank.txt", "binary.txt", "gbk.txt"}
+    assert results["good.txt"].status is ImportStatus.IMPORTED
+    assert "no text" in str(results["empty.txt"].error)
+    assert "no text" in str(results["blank.txt"].error)
+    assert "binary" in str(results["binary.txt"].error)
+    assert "Not UTF-8" in str(results["gbk.txt"].error)
+    assert len(project.documents()) == 1
+
+    [unsupported] = import_paths(project, [tmp_path / "notes.rtf"])
+    assert unsupported.status is ImportStatus.FAILED
+    assert "Unsupported" in str(unsupported.error)
+
+
+def test_duplicates_are_reported_and_skipped(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("同一篇文章", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("同一篇文章\n", encoding="utf-8")
+    first, twin = import_paths(project, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert (first.status, twin.status) == (ImportStatus.IMPORTED, ImportStatus.DUPLICATE)
+    assert twin.document_id == first.document_id
+    [again] = import_paths(project, [tmp_path / "a.txt"])
+    assert again.status is ImportStatus.DUPLICATE
+    assert again.document_id == first.document_id
+    assert len(project.documents()) == 1
+
+
+def test_one_import_is_one_undo_step(project: Project) -> None:
+    import_paths(project, demo_corpus_paths())
+    assert project.history.undo_text == "导入 5 个文档 / Import 5 documents"
+    project.undo()
+    assert project.documents() == []
+
+
+def test_progress_is_reported(project: Project) -> None:
+    seen: list[tuple[int, int]] = []
+    import_paths(
+        project, demo_corpus_paths(), progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen[0] == (0, 5)
+    assert seen[-1] == (5, 5)
