@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from platformdirs import user_data_path
+
 from annotator.codebook import MergeCodebook, read_codebook
 from annotator.importing import import_paths
 from annotator.project import Project
@@ -28,6 +30,17 @@ EXAMPLE_CODINGS: tuple[tuple[str, str], ...] = (
     ("鄉村片區黨建聯盟體系", "M1.2"),
     ("年度考核结果与岗位职级晋升、绩效积分认定挂钩", "J3.3"),
 )
+
+
+def default_demo_path() -> Path:
+    """Where the GUI keeps the demo project: the user's data folder."""
+    return user_data_path("Annotator", appauthor=False) / "demo" / "演示项目 demo.annot"
+
+
+def open_or_create_demo(path: Path | None = None) -> Project:
+    """Open the demo project, creating it on first use."""
+    path = path or default_demo_path()
+    return Project.open(path) if path.exists() else create_demo_project(path)
 
 
 def create_demo_project(path: Path) -> Project:

@@ -1,0 +1,54 @@
+"""Pure functions over spans (code-point intervals), shared by views and statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment(Generic[K]):
+    """A stretch ``[start, end)`` covered by the same set of spans."""
+
+    start: int
+    end: int
+    keys: tuple[K, ...]
+
+
+def coverage_segments(spans: Iterable[tuple[int, int, K]]) -> list[Segment[K]]:
+    """Cut overlapping spans into maximal segments, each with the keys covering it.
+
+    ``[(0, 4, "a"), (2, 6, "b")]`` gives ``[0,2) a``, ``[2,4) a b``, ``[4,6) b``;
+    keys keep the order in which their spans were given. Uncovered stretches are
+    left out. O(n log n) in the number of spans.
+    """
+    events: list[tuple[int, int, int, K]] = []
+    for order, (start, end, key) in enumerate(spans):
+        if end > start:
+            events.append((start, 1, order, key))
+            events.append((end, 0, order, key))
+    events.sort(key=lambda event: (event[0], event[1]))
+    active: dict[int, K] = {}
+    segments: list[Segment[K]] = []
+    position = 0
+    for offset, is_start, order, key in events:
+        if active and offset > position:
+            segments.append(Segment(position, offset, tuple(active[o] for o in sorted(active))))
+        position = offset
+        if is_start:
+            active[order] = key
+        else:
+            del active[order]
+    return segments
+
+
+def blend(colors: Sequence[str]) -> str:
+    """The mean of ``#rrggbb`` colours: where codes overlap, their colours mix."""
+    if not colors:
+        raise ValueError("no colours to blend")
+    channels = [[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in colors]
+    mean = [round(sum(values) / len(values)) for values in zip(*channels, strict=True)]
+    return "#" + "".join(f"{value:02x}" for value in mean)

@@ -1,0 +1,174 @@
+"""The GUI shell, driven through its real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QColor, QTextCursor
+from pytestqt.qtbot import QtBot
+
+from annotator.demo import create_demo_project
+from annotator.models import NewDocument
+from annotator.spans import blend
+from ui.app import build_window
+from ui.controller import ProjectController
+from ui.main_window import MainWindow
+from ui.models.code_tree_model import ID_ROLE as CODE_ID
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().setValue("coder", "测试员")
+    demo = tmp_path / "demo" / "演示 项目.annot"
+    main = build_window(None, demo_path=demo)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.controller.close()
+
+
+def _select_document(window: MainWindow, title_part: str) -> int:
+    for row in range(window.documents_model.rowCount()):
+        if title_part in str(window.documents_model.index(row, 0).data()):
+            window.documents_view.selectRow(row)
+            return row
+    raise AssertionError(f"no document titled {title_part}")
+
+
+def _code_index(window: MainWindow, key: str) -> QModelIndex:
+    """The tree row of the code with ``key`` (rows read "M1.1  党组织设置与覆盖")."""
+    model = window.codes_model
+    flags = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+    matches = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, f"{key}  ", -1, flags)
+    return next(i for i in matches if str(i.data()).split()[0] == key)
+
+
+def test_demo_project_opens_with_articles_codebook_and_codings(window: MainWindow) -> None:
+    project = window.controller.project
+    assert window.documents_model.rowCount() == 5
+    assert window.codes_model.rowCount() == 4  # M, J, B, E at the top
+    # toRawText keeps NBSP (toPlainText folds it into a space); U+2029 ends paragraphs.
+    shown = window.view.document().toRawText().replace("\u2029", "\n")
+    assert shown == project.text(project.documents()[0].id)
+    assert len(project.annotations()) >= 8
+    assert "测试员" in window.status_label.text()
+
+
+def test_codings_are_painted_and_overlaps_blend(window: MainWindow) -> None:
+    _select_document(window, "强化党建引领力")
+    project = window.controller.project
+    document_id = window.current_document
+    assert document_id is not None
+    annotations = project.annotations(document_id)
+    assert window.annotations_model.rowCount() == len(annotations)
+    colours = {code.id: code.color for code in project.codes()}
+    outer = next(a for a in annotations if a.quote.startswith("以村民小组"))
+    inner = next(a for a in annotations if a.quote == "把党组织建到网格上")
+    assert window.view.highlight_at(outer.start) == QColor(colours[outer.code_id])
+    mixed = blend([colours[outer.code_id], colours[inner.code_id]])
+    assert window.view.highlight_at(inner.start + 1) == QColor(mixed)
+    assert window.view.highlight_at(0) is None
+
+
+def test_coding_a_selection_after_astral_characters(window: MainWindow, qtbot: QtBot) -> None:
+    controller: ProjectController = window.controller
+    text = "标题\n𠮷😀安阳市坚持以党建引领乡村振兴。"
+    controller.project.add_documents([NewDocument(text=text, raw_text=text, title="𠮷 测试")])
+    _select_document(window, "𠮷 测试")
+    start = text.index("党建引领")
+    # Select as a user would, in Qt's own UTF-16 positions.
+    cursor = QTextCursor(window.view.document())
+    u16 = len(text[:start].encode("utf-16-le")) // 2
+    cursor.setPosition(u16)
+    cursor.setPosition(u16 + 4, QTextCursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    assert window.view.selected_span() == (start, start + 4)
+
+    with qtbot.waitSignal(controller.changed):
+        window.codes_view.activated.emit(_code_index(window, "M1.1"))
+    [annotation] = controller.project.annotations(window.current_document)
+    assert (annotation.start, annotation.end, annotation.quote) == (start, start + 4, "党建引领")
+    assert window.annotations_model.rowCount() == 1
+    assert window.annotations_model.index(0, 1).data() == "党建引领"
+    assert window.view.highlight_at(start) is not None
+
+
+def test_undo_and_redo_from_the_edit_menu(window: MainWindow) -> None:
+    _select_document(window, "铜仁江口")
+    before = window.annotations_model.rowCount()
+    window.view.select_span(0, 4)
+    code_id = _code_index(window, "J1.1").data(CODE_ID)
+    window.apply_code(code_id)
+    assert window.annotations_model.rowCount() == before + 1
+    assert window.undo_action.isEnabled()
+    assert "添加标注" in window.undo_action.text()
+
+    window.undo_action.trigger()
+    assert window.annotations_model.rowCount() == before
+    assert window.view.highlight_at(1) is None
+    window.redo_action.trigger()
+    assert window.annotations_model.rowCount() == before + 1
+    assert window.view.highlight_at(1) is not None
+
+
+def test_delete_an_annotation_from_the_panel(window: MainWindow) -> None:
+    _select_document(window, "铜仁江口")
+    count = window.annotations_model.rowCount()
+    assert count > 0
+    window.annotations_view.selectRow(0)
+    window.delete_action.trigger()
+    assert window.annotations_model.rowCount() == count - 1
+    window.undo_action.trigger()
+    assert window.annotations_model.rowCount() == count
+
+
+def test_clicking_an_annotation_selects_its_text(window: MainWindow) -> None:
+    _select_document(window, "铜仁江口")
+    first = window.annotations_model.annotation(0)
+    window.annotations_view.clicked.emit(window.annotations_model.index(0, 0))
+    assert window.view.selected_span() == (first.start, first.end)
+    assert window.view.textCursor().selectedText() == first.quote
+
+
+def test_applying_a_code_without_a_selection_only_says_so(window: MainWindow) -> None:
+    total = len(window.controller.project.annotations())
+    window.view.moveCursor(QTextCursor.MoveOperation.Start)
+    window.apply_code(_code_index(window, "M1.1").data(CODE_ID))
+    assert len(window.controller.project.annotations()) == total
+    assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_a_foreign_file_is_reported_not_crashed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.app.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
+    )
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    bogus = tmp_path / "notes.annot"
+    bogus.write_text("not a project", encoding="utf-8")
+    main = build_window(bogus)
+    qtbot.addWidget(main)
+    assert shown
+    assert "Not an Annotator project" in shown[0]
+    assert not main.controller.has_project
+
+
+def test_models_pass_qt_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    _select_document(window, "强化党建引领力")
+    qtmodeltester.check(window.documents_model)
+    qtmodeltester.check(window.codes_model)
+    qtmodeltester.check(window.annotations_model)
+
+
+def test_demo_creation_is_repeatable(tmp_path: Path) -> None:
+    with create_demo_project(tmp_path / "a.annot") as first:
+        quotes = sorted(a.quote for a in first.annotations())
+    with create_demo_project(tmp_path / "b.annot") as second:
+        assert sorted(a.quote for a in second.annotations()) == quotes
+        assert not second.history.can_undo

@@ -1,0 +1,52 @@
+"""Starting the program: ``python main.py [PROJECT]`` or the ``annotator-gui`` script.
+
+With no project named, the demo project (the five corpus articles and the
+default codebook) opens from the user's data folder, created on first start.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import __version__
+from annotator.demo import open_or_create_demo
+from annotator.errors import AnnotatorError
+from annotator.project import Project
+from ui.controller import ProjectController
+from ui.main_window import MainWindow
+
+
+def build_window(project_path: Path | None, demo_path: Path | None = None) -> MainWindow:
+    """The main window on ``project_path`` (or the demo); errors are shown, not raised."""
+    settings = QSettings()
+    controller = ProjectController()
+    controller.coder = str(settings.value("coder", "") or getpass.getuser() or "coder")
+    window = MainWindow(controller)
+    window.restore_layout(settings)
+    try:
+        project = Project.open(project_path) if project_path else open_or_create_demo(demo_path)
+    except AnnotatorError as error:
+        QMessageBox.critical(window, "Annotator", str(error))
+    else:
+        project.coder = controller.coder
+        controller.set_project(project)
+        if project.backup_error:
+            window.statusBar().showMessage(project.backup_error, 10000)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    app = QApplication.instance() or QApplication(args)
+    app.setApplicationName("Annotator")
+    app.setOrganizationName("Annotator")
+    app.setApplicationVersion(__version__)
+    window = build_window(Path(args[1]) if len(args) > 1 else None)
+    window.show()
+    return app.exec()

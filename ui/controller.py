@@ -1,0 +1,152 @@
+"""The one object through which the interface reaches the core.
+
+It owns the open :class:`~annotator.project.Project`, runs every user action
+on it, and turns the core's change notifications into Qt signals, so widgets
+redraw only what an action touched (Anki's ``operation_did_execute``).
+Errors the user caused come back as :class:`~annotator.errors.AnnotatorError`
+for the window to show; nothing is half-done, because every action is one
+transaction in the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.changes import Changes
+from annotator.exporting.xlsx import export_xlsx
+from annotator.importing import ImportResult, import_paths
+from annotator.models import (
+    Annotation,
+    AnnotationId,
+    Code,
+    CodeId,
+    Coder,
+    Document,
+    DocumentId,
+)
+from annotator.project import Project
+
+
+class ProjectController(QObject):
+    #: Emitted with the :class:`Changes` of every action, undo and redo.
+    changed = Signal(object)
+    #: Emitted when a different project is opened (or the project is closed).
+    project_replaced = Signal()
+
+    def __init__(self, project: Project | None = None) -> None:
+        super().__init__()
+        self._project: Project | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        if project is not None:
+            self.set_project(project)
+
+    # -- the project -----------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            raise RuntimeError("no project is open")
+        return self._project
+
+    @property
+    def has_project(self) -> bool:
+        return self._project is not None
+
+    def set_project(self, project: Project) -> None:
+        self.close()
+        self._project = project
+        self._unsubscribe = project.history.subscribe(self.changed.emit)
+        self.project_replaced.emit()
+
+    def open(self, path: Path) -> None:
+        """Open ``path`` (errors leave the current project open)."""
+        project = Project.open(path)
+        project.coder = self.coder
+        self.set_project(project)
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._project is not None:
+            self._project.close()
+            self._project = None
+
+    @property
+    def coder(self) -> str:
+        return self._project.coder if self._project is not None else self._coder_default
+
+    @coder.setter
+    def coder(self, name: str) -> None:
+        self._coder_default = name
+        if self._project is not None:
+            self._project.coder = name
+
+    _coder_default = ""
+
+    # -- reading ---------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return self.project.documents()
+
+    def text(self, document_id: DocumentId) -> str:
+        return self.project.text(document_id)
+
+    def codes(self) -> list[Code]:
+        return self.project.codes()
+
+    def coders(self) -> list[Coder]:
+        return self.project.coders()
+
+    def annotations(self, document_id: DocumentId | None = None) -> list[Annotation]:
+        return self.project.annotations(document_id)
+
+    def annotation_counts(self) -> dict[DocumentId, int]:
+        counts: dict[DocumentId, int] = {}
+        for annotation in self.project.annotations():
+            counts[annotation.document_id] = counts.get(annotation.document_id, 0) + 1
+        return counts
+
+    # -- acting ----------------------------------------------------------------
+    def add_annotation(
+        self, document_id: DocumentId, code_id: CodeId, start: int, end: int
+    ) -> Annotation:
+        return self.project.add_annotation(document_id, code_id, start, end)
+
+    def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
+        self.project.delete_annotations(annotation_ids)
+
+    def set_annotation_memo(self, annotation_id: AnnotationId, memo: str) -> None:
+        self.project.edit_annotation(annotation_id, memo=memo)
+
+    def import_files(
+        self, paths: Sequence[Path], progress: Callable[[int, int], None] | None = None
+    ) -> list[ImportResult]:
+        return import_paths(self.project, paths, progress=progress)
+
+    def export_xlsx(self, path: Path) -> int:
+        return export_xlsx(self.project, path)
+
+    # -- undo ------------------------------------------------------------------
+    def undo(self) -> Changes:
+        return self.project.undo()
+
+    def redo(self) -> Changes:
+        return self.project.redo()
+
+    @property
+    def can_undo(self) -> bool:
+        return self.has_project and self.project.history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self.has_project and self.project.history.can_redo
+
+    @property
+    def undo_text(self) -> str:
+        return self.project.history.undo_text if self.has_project else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self.project.history.redo_text if self.has_project else ""

@@ -1,0 +1,309 @@
+"""The main window: documents, the text, the codebook and the annotations.
+
+Wiring only: every action goes to the controller; every redraw comes from the
+controller's ``changed`` signal, and touches only what the change names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+
+from annotator.changes import Changes
+from annotator.errors import AnnotatorError
+from annotator.models import CodeId, DocumentId
+from ui.controller import ProjectController
+from ui.models import code_tree_model, document_table_model
+from ui.models.annotation_table_model import AnnotationTableModel
+from ui.models.code_tree_model import CodeTreeModel
+from ui.models.document_table_model import DocumentTableModel
+from ui.widgets.document_view import DocumentView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ProjectController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.current_document: DocumentId | None = None
+        self.setWindowTitle("Annotator")
+        self.resize(1400, 860)
+
+        self.view = DocumentView(self)
+        self.setCentralWidget(self.view)
+        self.documents_model = DocumentTableModel()
+        self.documents_view = self._table(self.documents_model)
+        self.codes_model = CodeTreeModel()
+        self.codes_view = self._tree(self.codes_model)
+        self.annotations_model = AnnotationTableModel()
+        self.annotations_view = self._table(self.annotations_model)
+        self._dock(self.tr("Documents"), self.documents_view, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock(self.tr("Codebook"), self.codes_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(
+            self.tr("Annotations"), self.annotations_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+
+        self.documents_view.selectionModel().currentRowChanged.connect(self._on_document_row)
+        self.codes_view.activated.connect(self._on_code_activated)
+        self.annotations_view.clicked.connect(self._on_annotation_clicked)
+        controller.changed.connect(self.on_changed)
+        controller.project_replaced.connect(self.reload_all)
+        if controller.has_project:
+            self.reload_all()
+
+    # -- construction ----------------------------------------------------------
+    def _table(self, model: DocumentTableModel | AnnotationTableModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        view.setWordWrap(False)
+        return view
+
+    def _tree(self, model: CodeTreeModel) -> QTreeView:
+        view = QTreeView(self)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setUniformRowHeights(True)
+        view.header().setStretchLastSection(False)
+        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_project)
+        )
+        file_menu.addAction(self._action(self.tr("&Import…"), "Ctrl+I", self.import_files))
+        file_menu.addAction(self._action(self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        )
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.delete_action = self._action(
+            self.tr("Delete annotation"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
+        self.annotations_view.addAction(self.delete_action)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_menu.addAction(self.delete_action)
+        self._update_undo_actions()
+
+    # -- redrawing -------------------------------------------------------------
+    def reload_all(self) -> None:
+        self.current_document = None
+        self._reload_documents()
+        self._reload_codes()
+        self._update_status()
+        self._update_undo_actions()
+        if self.documents_model.rowCount() > 0:
+            self.documents_view.selectRow(0)
+        else:
+            self.view.set_text("")
+            self.annotations_model.reload([], [], {})
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.documents or changes.annotated_documents:
+            self._reload_documents()
+        if changes.codes or changes.annotations:
+            self._reload_codes()
+        if self.current_document in changes.annotated_documents or changes.codes:
+            self._reload_annotations()
+        if self.current_document in changes.documents:
+            self.show_document(self.current_document)
+        self._update_undo_actions()
+        self._update_status()
+
+    def _reload_documents(self) -> None:
+        current = self.current_document
+        self.documents_model.reload(
+            self.controller.documents(), self.controller.annotation_counts()
+        )
+        row = None if current is None else self.documents_model.row_of(current)
+        if row is not None:
+            self.documents_view.selectionModel().blockSignals(True)
+            self.documents_view.selectRow(row)
+            self.documents_view.selectionModel().blockSignals(False)
+        elif current is not None:  # the open document was deleted (or its import undone)
+            self.current_document = None
+            self.view.set_text("")
+            self.annotations_model.reload([], [], {})
+
+    def _reload_codes(self) -> None:
+        in_project: dict[CodeId, int] = {}
+        in_document: dict[CodeId, int] = {}
+        for annotation in self.controller.annotations():
+            in_project[annotation.code_id] = in_project.get(annotation.code_id, 0) + 1
+            if annotation.document_id == self.current_document:
+                in_document[annotation.code_id] = in_document.get(annotation.code_id, 0) + 1
+        self.codes_model.reload(self.controller.codes(), in_document, in_project)
+        self.codes_view.expandToDepth(0)
+
+    def _reload_annotations(self) -> None:
+        if self.current_document is None:
+            return
+        annotations = self.controller.annotations(self.current_document)
+        codes = self.controller.codes()
+        coders = {coder.id: coder.name for coder in self.controller.coders()}
+        self.annotations_model.reload(annotations, codes, coders)
+        self.view.paint_annotations(annotations, codes)
+
+    def show_document(self, document_id: DocumentId) -> None:
+        self.current_document = document_id
+        self.view.set_text(self.controller.text(document_id))
+        self._reload_annotations()
+        self._reload_codes()
+
+    def _update_undo_actions(self) -> None:
+        c = self.controller
+        self.undo_action.setEnabled(c.can_undo)
+        self.redo_action.setEnabled(c.can_redo)
+        self.undo_action.setText(
+            self.tr("Undo {0}").format(c.undo_text) if c.can_undo else self.tr("Undo")
+        )
+        self.redo_action.setText(
+            self.tr("Redo {0}").format(c.redo_text) if c.can_redo else self.tr("Redo")
+        )
+
+    def _update_status(self) -> None:
+        if not self.controller.has_project:
+            self.status_label.setText(self.tr("No project open"))
+            return
+        project = self.controller.project
+        self.setWindowTitle(f"{project.name} — Annotator")
+        self.status_label.setText(
+            self.tr("Coder: {0}   |   {1} documents   |   {2}").format(
+                self.controller.coder, self.documents_model.rowCount(), project.path or ""
+            )
+        )
+
+    # -- user actions ----------------------------------------------------------
+    def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_document(current.data(document_table_model.ID_ROLE))
+
+    def _on_code_activated(self, index: QModelIndex) -> None:
+        code_id = index.siblingAtColumn(0).data(code_tree_model.ID_ROLE)
+        if code_id is not None:
+            self.apply_code(code_id)
+
+    def _on_annotation_clicked(self, index: QModelIndex) -> None:
+        annotation = self.annotations_model.annotation(index.row())
+        self.view.select_span(annotation.start, annotation.end)
+
+    def apply_code(self, code_id: CodeId) -> None:
+        span = self.view.selected_span()
+        if self.current_document is None or span is None:
+            self.statusBar().showMessage(
+                self.tr("Select some text first, then choose a code."), 4000
+            )
+            return
+        self._guarded(lambda: self.controller.add_annotation(self.current_document, code_id, *span))
+
+    def delete_selected(self) -> None:
+        rows = {index.row() for index in self.annotations_view.selectionModel().selectedRows()}
+        ids = [self.annotations_model.annotation(row).id for row in sorted(rows)]
+        if ids:
+            self._guarded(lambda: self.controller.delete_annotations(ids))
+
+    def undo(self) -> None:
+        self._guarded(self.controller.undo)
+
+    def redo(self) -> None:
+        self._guarded(self.controller.redo)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr("Annotator projects (*.annot)")
+        )
+        if path:
+            self._guarded(lambda: self.controller.open(Path(path)))
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import documents"), "", self.tr("Text files (*.txt)")
+        )
+        if not paths:
+            return
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(paths), self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        results = self._guarded(
+            lambda: self.controller.import_files(
+                [Path(p) for p in paths], progress=lambda done, _total: dialog.setValue(done)
+            )
+        )
+        dialog.close()
+        if results:
+            QMessageBox.information(
+                self, self.tr("Import"), "\n".join(result.line() for result in results)
+            )
+
+    def export_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), "", self.tr("Excel workbook (*.xlsx)")
+        )
+        if path:
+            count = self._guarded(lambda: self.controller.export_xlsx(Path(path)))
+            if count is not None:
+                self.statusBar().showMessage(self.tr("Exported {0} segments").format(count), 6000)
+
+    def _guarded(self, action):  # type: ignore[no-untyped-def]
+        """Run an action; show a user error in a message box instead of raising."""
+        try:
+            return action()
+        except AnnotatorError as error:
+            QMessageBox.warning(self, "Annotator", str(error))
+            return None
+
+    # -- window state ----------------------------------------------------------
+    def restore_layout(self, settings: QSettings) -> None:
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.controller.close()
+        super().closeEvent(event)

@@ -1,0 +1,44 @@
+"""The codebook as a tree: colour swatch, key and name, counts; ``ID_ROLE`` gives the id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+
+from annotator.models import Code, CodeId
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CodeTreeModel(QStandardItemModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Here"), self.tr("All")])
+
+    def reload(
+        self, codes: list[Code], in_document: dict[CodeId, int], in_project: dict[CodeId, int]
+    ) -> None:
+        """Rebuild from ``codes`` (parents before children, as the core lists them)."""
+        self.removeRows(0, self.rowCount())
+        parents: dict[CodeId, QStandardItem] = {}
+        for code in codes:
+            label = f"{code.key}  {code.name}" if code.key else code.name
+            item = QStandardItem(label)
+            item.setData(code.id, ID_ROLE)
+            item.setData(QColor(code.color), Qt.ItemDataRole.DecorationRole)
+            item.setToolTip(
+                "\n".join(part for part in (code.name_en, code.definition, code.include) if part)
+            )
+            item.setEditable(False)
+            if code.archived:
+                item.setForeground(QColor("#888888"))
+            counts = [
+                QStandardItem(str(in_document.get(code.id, "") or "")),
+                QStandardItem(str(in_project.get(code.id, "") or "")),
+            ]
+            for count in counts:
+                count.setEditable(False)
+                count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            parent = self.invisibleRootItem() if code.parent_id is None else parents[code.parent_id]
+            parent.appendRow([item, *counts])
+            parents[code.id] = item
