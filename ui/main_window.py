@@ -46,16 +46,17 @@ class MainWindow(QMainWindow):
         self.view = DocumentView(self)
         self.setCentralWidget(self.view)
         self.documents_model = DocumentTableModel()
-        self.documents_view = self._table(self.documents_model)
+        self.documents_view = self._table(self.documents_model, stretch=0)
         self.codes_model = CodeTreeModel()
         self.codes_view = self._tree(self.codes_model)
         self.annotations_model = AnnotationTableModel()
-        self.annotations_view = self._table(self.annotations_model)
-        self._dock(self.tr("Documents"), self.documents_view, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock(self.tr("Codebook"), self.codes_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock(
-            self.tr("Annotations"), self.annotations_view, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self.annotations_view = self._table(self.annotations_model, stretch=1)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        documents_dock = self._dock(self.tr("Documents"), self.documents_view, left)
+        codes_dock = self._dock(self.tr("Codebook"), self.codes_view, right)
+        annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
+        self.resizeDocks([documents_dock, codes_dock], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([codes_dock, annotations_dock], [520, 300], Qt.Orientation.Vertical)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
@@ -69,14 +70,19 @@ class MainWindow(QMainWindow):
             self.reload_all()
 
     # -- construction ----------------------------------------------------------
-    def _table(self, model: DocumentTableModel | AnnotationTableModel) -> QTableView:
+    def _table(self, model: DocumentTableModel | AnnotationTableModel, stretch: int) -> QTableView:
+        """A read-only table whose column ``stretch`` takes the spare width."""
         view = QTableView(self)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(model.columnCount()):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         view.setWordWrap(False)
         return view
 
@@ -85,15 +91,19 @@ class MainWindow(QMainWindow):
         view.setModel(model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setUniformRowHeights(True)
-        view.header().setStretchLastSection(False)
-        view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return view
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        return dock
 
     def _action(self, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
         action = QAction(text, self)
