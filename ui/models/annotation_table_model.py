@@ -4,64 +4,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annotator.models import Annotation, Code, CodeId, CoderId
+from ui.models.record_table_model import ID_ROLE, Index, RecordTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["ID_ROLE", "AnnotationTableModel"]
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RecordTableModel[Annotation]):
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Annotation] = []
+        super().__init__((self.tr("Code"), self.tr("Text"), self.tr("Coder"), self.tr("Memo")))
         self._codes: dict[CodeId, Code] = {}
         self._coders: dict[CoderId, str] = {}
-        self._headers = (self.tr("Code"), self.tr("Text"), self.tr("Coder"), self.tr("Memo"))
 
     def reload(
         self, annotations: list[Annotation], codes: list[Code], coders: dict[CoderId, str]
     ) -> None:
-        self.beginResetModel()
-        self._rows = annotations
         self._codes = {code.id: code for code in codes}
         self._coders = coders
-        self.endResetModel()
+        self.set_rows(annotations)
 
     def annotation(self, row: int) -> Annotation:
-        return self._rows[row]
+        return self.record(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def display(self, record: Annotation) -> tuple[Any, ...]:
+        code = self._codes.get(record.code_id)
+        label = (code.key or code.name) if code else "?"
+        coder = self._coders.get(record.coder_id, "")
+        return label, record.quote.replace("\n", " "), coder, record.memo
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        annotation = self._rows[index.row()]
-        code = self._codes.get(annotation.code_id)
-        if role == ID_ROLE:
-            return annotation.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                (code.key or code.name) if code else "?",
-                annotation.quote.replace("\n", " "),
-                self._coders.get(annotation.coder_id, ""),
-                annotation.memo,
-            )[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and code:
-            return QColor(code.color)
-        if role == Qt.ItemDataRole.ToolTipRole and code:
-            return f"{code.key} {code.name}\n[{annotation.start}, {annotation.end})"
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        if index.isValid() and role in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            annotation = self.record(index.row())
+            code = self._codes.get(annotation.code_id)
+            if code is None:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{code.key} {code.name}\n[{annotation.start}, {annotation.end})"
+            return QColor(code.color) if index.column() == 0 else None
+        return super().data(index, role)
