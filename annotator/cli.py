@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
 import os
 import sys
@@ -25,14 +24,14 @@ from annotator.errors import AnnotatorError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.importing import ImportStatus, import_paths
 from annotator.models import CodeId
-from annotator.project import Project
+from annotator.project import Project, default_coder_name
 from annotator.resources import default_codebook_path
 
 Handler = Callable[[argparse.Namespace], Any]
 
 
 def _default_coder() -> str:
-    return os.environ.get("ANNOTATOR_CODER") or getpass.getuser() or "coder"
+    return os.environ.get("ANNOTATOR_CODER") or default_coder_name()
 
 
 def _plain(value: Any) -> Any:
@@ -56,17 +55,22 @@ def _emit(args: argparse.Namespace, data: Any, lines: Sequence[str]) -> None:
 
 # -- verbs ---------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> None:
-    with Project.create(args.project, name=args.name) as project:
+    command = None
+    if args.codebook:
+        path = default_codebook_path() if args.codebook == "default" else Path(args.codebook)
+        command = MergeCodebook(read_codebook(path))
+
+    def setup(project: Project) -> None:
         project.coder = args.coder
-        report = None
-        if args.codebook:
-            path = default_codebook_path() if args.codebook == "default" else Path(args.codebook)
-            command = MergeCodebook(read_codebook(path))
+        if command is not None:
             project.execute(command)
-            report = command.report
+
+    with Project.create(args.project, name=args.name, setup=setup) as project:
         data = {"project": str(args.project), "codes": len(project.codes())}
-        lines = [f"created {args.project}"] + ([f"codebook: {report.summary()}"] if report else [])
-        _emit(args, data, lines)
+    lines = [f"created {args.project}"]
+    if command is not None:
+        lines.append(f"codebook: {command.report.summary()}")
+    _emit(args, data, lines)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -130,7 +134,7 @@ def cmd_code(args: argparse.Namespace) -> None:
         annotation = project.add_annotation(
             document.id, code.id, args.start, args.end, memo=args.memo, expected_quote=args.quote
         )
-    data = {**_plain(annotation), "coder": args.coder, "key": code.key}
+    data = {**_plain(annotation), "coder": project.coder, "key": code.key, "name": code.name}
     _emit(args, data, [f"#{annotation.id} {code.key} [{annotation.start}, {annotation.end}) "
                        f"{annotation.quote}"])  # fmt: skip
 
@@ -140,9 +144,18 @@ def cmd_annotations(args: argparse.Namespace) -> None:
         document_id = project.document(args.document).id if args.document else None
         coder_id = project.coder_by_name(args.coder_filter).id if args.coder_filter else None
         annotations = project.annotations(document_id, coder_id=coder_id)
-        keys = {code.id: code.key for code in project.codes()}
+        codes = {code.id: code for code in project.codes()}
         names = {coder.id: coder.name for coder in project.coders()}
-    data = [{**_plain(a), "key": keys[a.code_id], "coder": names[a.coder_id]} for a in annotations]
+    keys = {code_id: code.key for code_id, code in codes.items()}
+    data = [
+        {
+            **_plain(a),
+            "key": keys[a.code_id],
+            "name": codes[a.code_id].name,
+            "coder": names[a.coder_id],
+        }
+        for a in annotations
+    ]
     lines = [
         f"#{a.id}\tdoc {a.document_id}\t{keys[a.code_id]}\t[{a.start}, {a.end})\t"
         f"{names[a.coder_id]}\t{a.quote}"
@@ -170,7 +183,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> None:
     with Project.open(args.project, backup=False) as project:
         entries = project.history_entries(args.limit)
-    _emit(args, entries, [f"{e.time}\t{e.actor}\t{e.summary}" for e in entries])
+    data = [{**_plain(e), "payload": json.loads(e.payload)} for e in entries]
+    _emit(args, data, [f"{e.time}\t{e.actor}\t{e.summary}" for e in entries])
 
 
 # -- parser --------------------------------------------------------------------
@@ -226,6 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = args.handler(args)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a file or folder the user named cannot be used
+        print(f"annotator: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: say so in one line, keep the trace for debugging
         if os.environ.get("ANNOTATOR_DEBUG"):

@@ -19,6 +19,7 @@ from annotator.changes import Changes
 from annotator.commands.base import Command, Stores
 from annotator.commands.codes import AddCode, MoveCode, UpdateCode
 from annotator.errors import ValidationError
+from annotator.files import write_text_atomically
 from annotator.models import Code, CodeId
 
 FORMAT = "annotator-codebook"
@@ -93,7 +94,8 @@ def _spec(raw: object, index: int) -> CodeSpec:
     if not isinstance(attributes, dict):
         raise ValidationError(f"编码 {key} 的 attributes 应为对象 / {key}.attributes: an object")
     fields["attributes"] = {str(k): str(v) for k, v in attributes.items()}
-    fields["archived"] = bool(fields["archived"])
+    if not isinstance(fields["archived"], bool):
+        raise ValidationError(f"编码 {key} 的 archived 应为 true/false / {key}.archived: a boolean")
     fields["shortcut"] = str(fields["shortcut"] or "")
     parent = raw.get("parent")
     uuid = raw.get("uuid")
@@ -176,9 +178,7 @@ def codebook_to_json(codes: list[Code], name: str) -> dict[str, Any]:
 
 def write_codebook(codes: list[Code], name: str, path: Path) -> None:
     text = json.dumps(codebook_to_json(codes, name), ensure_ascii=False, indent=2)
-    temporary = path.with_name(path.name + ".partial")
-    temporary.write_text(text + "\n", encoding="utf-8")
-    temporary.replace(path)
+    write_text_atomically(path, text + "\n")
 
 
 # -- merging -------------------------------------------------------------------

@@ -44,8 +44,11 @@ def open_or_create_demo(path: Path | None = None) -> Project:
 
 
 def create_demo_project(path: Path) -> Project:
-    """Create the demo project at ``path`` (which must not exist yet)."""
-    project = Project.create(path, name="演示项目 Demo")
+    """Create the demo project at ``path`` (whole, or nothing at all on failure)."""
+    return Project.create(path, name="演示项目 Demo", setup=_fill_demo)
+
+
+def _fill_demo(project: Project) -> None:
     project.coder = DEMO_CODER
     import_paths(project, demo_corpus_paths())
     project.execute(MergeCodebook(read_codebook(default_codebook_path())))
@@ -56,5 +59,3 @@ def create_demo_project(path: Path) -> Project:
             if start >= 0:
                 project.add_annotation(document.id, code.id, start, start + len(snippet))
                 break
-    project.history.clear()  # the demo's set-up is not the user's to undo
-    return project

@@ -42,5 +42,9 @@ class NothingToUndoError(AnnotatorError):
     """Undo or redo was asked for with an empty stack."""
 
 
+class WriteFailedError(AnnotatorError):
+    """An output file (export, codebook) could not be written; nothing half-written is left."""
+
+
 class ImportFailedError(AnnotatorError):
     """A file could not be imported; nothing of it was stored."""

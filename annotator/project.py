@@ -8,7 +8,8 @@ step. The command line and the GUI's controller call only this class.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import getpass
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -35,6 +36,7 @@ from annotator.commands.base import utc_now
 from annotator.errors import (
     NotAProjectError,
     NotFoundError,
+    ProjectError,
     ProjectExistsError,
     ValidationError,
 )
@@ -62,8 +64,8 @@ from annotator.storage.database import (
     APPLICATION_ID,
     Database,
     DatabaseError,
-    check_is_sqlite,
     foreign_key_problems,
+    read_header,
 )
 from annotator.storage.documents import DocumentStore
 from annotator.storage.history_log import HistoryLog
@@ -71,6 +73,19 @@ from annotator.storage.settings import SettingsStore
 
 #: The file extension of a project.
 SUFFIX = ".annot"
+
+
+def default_coder_name() -> str:
+    """The user's login name, for a first coder name (never fails, even in containers)."""
+    try:
+        return getpass.getuser() or "coder"
+    except Exception:  # no USER/LOGNAME and no passwd entry for this uid
+        return "coder"
+
+
+def _remove_project_files(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 class Project:
@@ -97,20 +112,43 @@ class Project:
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path | str, *, name: str | None = None) -> Project:
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        name: str | None = None,
+        setup: Callable[[Project], None] | None = None,
+    ) -> Project:
+        """Create a project file and return it open.
+
+        With ``setup`` (import a codebook, documents…), the file is built as
+        ``<name>.partial`` and renamed into place only when setup succeeded: a
+        failure, or a crash, never leaves a half-made project at ``path``.
+        """
         path = Path(path)
         if path.exists():
             raise ProjectExistsError(f"文件已存在 / The file exists already: {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database.connect(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProjectError(f"无法创建文件夹 / Cannot create the folder: {error}") from error
+        target = path if setup is None else path.with_name(path.name + ".partial")
+        _remove_project_files(target)  # what a crash during an earlier attempt left
+        db = Database.connect(target)
         try:
             db.configure()
-            return cls._initialise(db, name or path.stem)
+            project = cls._initialise(db, name or path.stem)
+            if setup is not None:
+                setup(project)
         except BaseException:
             db.close(checkpoint=False)
-            for leftover in (path, path.with_name(path.name + "-wal")):
-                leftover.unlink(missing_ok=True)
+            _remove_project_files(target)
             raise
+        if setup is None:
+            return project
+        project.close()
+        target.replace(path)
+        return cls.open(path, backup=False)
 
     @classmethod
     def in_memory(cls, *, name: str = "memory") -> Project:
@@ -126,21 +164,25 @@ class Project:
             project.settings.set("name", name)
             project.settings.set("created", utc_now())
             project.settings.set("created_by", f"Annotator {__version__}")
-        if db.path is not None:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.checkpoint()
         return project
 
     @classmethod
     def open(cls, path: Path | str, *, backup: bool = True) -> Project:
         """Open an existing project, upgrading an older one after backing it up.
 
-        A foreign file, a newer one, or one another program holds is refused with
-        a clear error, and nothing is written to it.
+        A foreign file or a newer one is refused from its header, read as plain
+        bytes, so nothing is written to it; one that another program holds is
+        refused when its lock cannot be had.
         """
         path = Path(path)
-        check_is_sqlite(path)
+        header = read_header(path)
+        if header.application_id != APPLICATION_ID:
+            raise NotAProjectError(f"不是 Annotator 项目文件 / Not an Annotator project: {path}")
+        migrations.check_version_number(header.user_version)
         db = Database.connect(path)
         try:
+            # The header was read before the lock was held: ask again, through SQLite.
             if db.application_id() != APPLICATION_ID:
                 raise NotAProjectError(
                     f"不是 Annotator 项目文件 / Not an Annotator project: {path}"

@@ -6,7 +6,6 @@ default codebook) opens from the user's data folder, created on first start.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.demo import open_or_create_demo
 from annotator.errors import AnnotatorError
-from annotator.project import Project
+from annotator.project import Project, default_coder_name
 from ui.controller import ProjectController
 from ui.main_window import MainWindow
 
@@ -26,7 +25,7 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     """The main window on ``project_path`` (or the demo); errors are shown, not raised."""
     settings = QSettings()
     controller = ProjectController()
-    controller.coder = str(settings.value("coder", "") or getpass.getuser() or "coder")
+    controller.coder = str(settings.value("coder", "") or default_coder_name())
     window = MainWindow(controller)
     window.restore_layout(settings)
     try:

@@ -62,6 +62,9 @@ class ProjectController(QObject):
 
     def open(self, path: Path) -> None:
         """Open ``path`` (errors leave the current project open)."""
+        current = self._project.path if self._project is not None else None
+        if current is not None and current.resolve() == path.resolve():
+            return  # already open here: opening it "again" would meet our own lock
         project = Project.open(path)
         project.coder = self.coder
         self.set_project(project)

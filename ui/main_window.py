@@ -6,7 +6,9 @@ controller's ``changed`` signal, and touches only what the change names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -33,6 +35,8 @@ from ui.models.annotation_table_model import AnnotationTableModel
 from ui.models.code_tree_model import CodeTreeModel
 from ui.models.document_table_model import DocumentTableModel
 from ui.widgets.document_view import DocumentView
+
+T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -154,7 +158,7 @@ class MainWindow(QMainWindow):
             self._reload_documents()
         if changes.codes or changes.annotations:
             self._reload_codes()
-        if self.current_document in changes.annotated_documents or changes.codes:
+        if self.current_document in changes.annotated_documents or changes.codes or changes.coders:
             self._reload_annotations()
         if self.current_document in changes.documents:
             self.show_document(self.current_document)
@@ -183,8 +187,32 @@ class MainWindow(QMainWindow):
             in_project[annotation.code_id] = in_project.get(annotation.code_id, 0) + 1
             if annotation.document_id == self.current_document:
                 in_document[annotation.code_id] = in_document.get(annotation.code_id, 0) + 1
+        first_load = self.codes_model.rowCount() == 0
+        expanded = self._expanded_codes()
         self.codes_model.reload(self.controller.codes(), in_document, in_project)
-        self.codes_view.expandToDepth(0)
+        if first_load:
+            self.codes_view.expandToDepth(0)
+        else:
+            self._expand_codes(expanded)
+
+    def _expanded_codes(self) -> set[CodeId]:
+        model, found = self.codes_model, set()
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        while rows:
+            index = rows.pop()
+            if self.codes_view.isExpanded(index):
+                found.add(index.data(code_tree_model.ID_ROLE))
+                rows.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        return found
+
+    def _expand_codes(self, code_ids: set[CodeId]) -> None:
+        model = self.codes_model
+        rows = [model.index(r, 0) for r in range(model.rowCount())]
+        while rows:
+            index = rows.pop()
+            if index.data(code_tree_model.ID_ROLE) in code_ids:
+                self.codes_view.expand(index)
+                rows.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
 
     def _reload_annotations(self) -> None:
         if self.current_document is None:
@@ -272,7 +300,9 @@ class MainWindow(QMainWindow):
         )
         if not paths:
             return
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(paths), self)
+        # No cancel button yet: the import runs in this thread as one transaction.
+        dialog = QProgressDialog(self.tr("Importing…"), "", 0, len(paths), self)
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         results = self._guarded(
             lambda: self.controller.import_files(
@@ -294,11 +324,15 @@ class MainWindow(QMainWindow):
             if count is not None:
                 self.statusBar().showMessage(self.tr("Exported {0} segments").format(count), 6000)
 
-    def _guarded(self, action):  # type: ignore[no-untyped-def]
-        """Run an action; show a user error in a message box instead of raising."""
+    def _guarded(self, action: Callable[[], T]) -> T | None:
+        """Run an action; show a user error in a message box instead of raising.
+
+        Core errors (:class:`AnnotatorError`) and file-system errors are the
+        user's to fix; anything else is a bug and propagates.
+        """
         try:
             return action()
-        except AnnotatorError as error:
+        except (AnnotatorError, OSError) as error:
             QMessageBox.warning(self, "Annotator", str(error))
             return None
 

@@ -6,7 +6,7 @@ from annotator.commands.annotations import (
     EditAnnotation,
     ReviewAnnotation,
 )
-from annotator.commands.base import Batch, Command, Stores
+from annotator.commands.base import Command, Stores
 from annotator.commands.coders import AddCoder, RenameCoder
 from annotator.commands.codes import AddCode, DeleteCode, MoveCode, UpdateCode
 from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
@@ -16,7 +16,6 @@ __all__ = [
     "AddCode",
     "AddCoder",
     "AddDocuments",
-    "Batch",
     "Command",
     "DeleteAnnotations",
     "DeleteCode",

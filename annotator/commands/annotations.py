@@ -162,7 +162,7 @@ class DeleteAnnotations(Command):
     action = "delete_annotations"
 
     def __init__(self, annotation_ids: list[AnnotationId]) -> None:
-        self.annotation_ids = annotation_ids
+        self.annotation_ids = list(dict.fromkeys(annotation_ids))  # each once, in order
         self.removed: list[Annotation] = []
         self.removed_reviews: list[Review] = []
 

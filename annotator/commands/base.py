@@ -69,36 +69,6 @@ class Command(ABC):
         return {}
 
 
-class Batch(Command):
-    """Several commands as one action: applied in order, reverted in reverse."""
-
-    action = "batch"
-
-    def __init__(self, text: str, commands: list[Command], action: str = "batch") -> None:
-        self._text = text
-        self.commands = commands
-        self.action = action  # type: ignore[misc]
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    def apply(self, stores: Stores) -> Changes:
-        changes = Changes()
-        for command in self.commands:
-            changes |= command.apply(stores)
-        return changes
-
-    def revert(self, stores: Stores) -> Changes:
-        changes = Changes()
-        for command in reversed(self.commands):
-            changes |= command.revert(stores)
-        return changes
-
-    def payload(self) -> Mapping[str, object]:
-        return {"steps": [command.action for command in self.commands]}
-
-
 class CoderSlot:
     """Finds a coder by name, creating it (once, and again on redo) if missing.
 
@@ -109,16 +79,18 @@ class CoderSlot:
     def __init__(self, name: str) -> None:
         self.name = name.strip()
         self._created: Coder | None = None
+        self._created_at = ""
 
     def acquire(self, stores: Stores) -> tuple[Coder, Changes]:
         if self._created is not None:
-            stores.coders.insert(self._created, stores.now())
+            stores.coders.insert(self._created, self._created_at)
             return self._created, Changes.of(coders=[self._created.id])
         existing = stores.coders.by_name(self.name)
         if existing is not None:
             return existing, Changes()
         coder = Coder(CoderId(0), new_uuid(), self.name)
-        coder_id = stores.coders.insert(coder, stores.now())
+        self._created_at = stores.now()
+        coder_id = stores.coders.insert(coder, self._created_at)
         self._created = Coder(coder_id, coder.uuid, coder.name)
         return self._created, Changes.of(coders=[coder_id])
 

@@ -43,6 +43,15 @@ def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: 
                 )
 
 
+def _positions(codes: list[Code]) -> dict[CodeId, int]:
+    return {code.id: code.position for code in codes}
+
+
+def _restore_positions(stores: Stores, positions: dict[CodeId, int]) -> None:
+    for code_id, position in positions.items():
+        stores.codes.update(code_id, {"position": position})
+
+
 def _descendants(stores: Stores, code_id: CodeId) -> list[Code]:
     """The code and everything below it, parents before children."""
     found = [stores.codes.get(code_id)]
@@ -68,24 +77,28 @@ class AddCode(Command):
         self.uuid = uuid
         self.code: Code | None = None
         self._created = ""
-        self._sibling_order: list[CodeId] = []
+        self._sibling_positions: dict[CodeId, int] = {}
 
     @property
     def text(self) -> str:
         return f"添加编码 / Add code {self.fields.get('key') or self.fields.get('name', '')}"
 
     def apply(self, stores: Stores) -> Changes:
-        siblings = [c.id for c in stores.codes.children(self.parent_id)]
+        sibling_codes = stores.codes.children(self.parent_id)
+        siblings = [c.id for c in sibling_codes]
         if self.code is None:
+            if "name" not in self.fields:
+                raise ValidationError("编码名称不能为空 / A code needs a name")
             validate_code_fields(stores, self.fields, CodeId(0))
             if self.parent_id is not None:
                 stores.codes.get(self.parent_id)  # raises NotFoundError
-            draft = Code(CodeId(0), self.uuid or new_uuid(), self.parent_id, **self.fields)  # type: ignore[arg-type]
+            fields = {"key": None, **self.fields}
+            draft = Code(CodeId(0), self.uuid or new_uuid(), self.parent_id, **fields)  # type: ignore[arg-type]
             self._created = stores.now()
             self.code = dataclasses.replace(draft, id=stores.codes.insert(draft, self._created))
         else:
             stores.codes.insert(self.code, self._created)
-        self._sibling_order = siblings
+        self._sibling_positions = _positions(sibling_codes)
         index = len(siblings) if self.index is None else max(0, min(self.index, len(siblings)))
         stores.codes.set_positions([*siblings[:index], self.code.id, *siblings[index:]])
         return Changes.of(codes=[self.code.id, *siblings])
@@ -93,8 +106,8 @@ class AddCode(Command):
     def revert(self, stores: Stores) -> Changes:
         assert self.code is not None
         stores.codes.delete(self.code.id)
-        stores.codes.set_positions(self._sibling_order)
-        return Changes.of(codes=[self.code.id, *self._sibling_order])
+        _restore_positions(stores, self._sibling_positions)
+        return Changes.of(codes=[self.code.id, *self._sibling_positions])
 
     def payload(self) -> Mapping[str, object]:
         c = self.code
@@ -124,6 +137,8 @@ class UpdateCode(Command):
 
     def apply(self, stores: Stores) -> Changes:
         current = stores.codes.get(self.code_id)
+        if not self.fields:
+            raise ValidationError("没有要修改的字段 / Nothing to change")
         if not self.before:
             validate_code_fields(stores, self.fields, self.code_id)
             self.before = {name: getattr(current, name) for name in self.fields}
@@ -187,7 +202,7 @@ class DeleteCode(Command):
         self.codes: list[tuple[Code, str]] = []
         self.annotations: list[Annotation] = []
         self.reviews: list[Review] = []
-        self._sibling_order: list[CodeId] = []
+        self._sibling_positions: dict[CodeId, int] = {}
 
     @property
     def text(self) -> str:
@@ -196,7 +211,7 @@ class DeleteCode(Command):
     def apply(self, stores: Stores) -> Changes:
         subtree = _descendants(stores, self.code_id)
         self.codes = [(code, stores.codes.created(code.id)) for code in subtree]
-        self._sibling_order = [c.id for c in stores.codes.children(subtree[0].parent_id)]
+        self._sibling_positions = _positions(stores.codes.children(subtree[0].parent_id))
         self.annotations = stores.annotations.query(code_ids=[c.id for c in subtree])
         self.reviews = stores.reviews.for_annotations(a.id for a in self.annotations)
         for review in self.reviews:
@@ -210,7 +225,7 @@ class DeleteCode(Command):
     def revert(self, stores: Stores) -> Changes:
         for code, created in self.codes:
             stores.codes.insert(code, created)
-        stores.codes.set_positions(self._sibling_order)
+        _restore_positions(stores, self._sibling_positions)
         for annotation in self.annotations:
             stores.annotations.insert(annotation)
         for review in self.reviews:

@@ -18,17 +18,26 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _snapshot(new: NewDocument, imported_at: str) -> DocumentSnapshot:
+def check_new_document(new: NewDocument) -> None:
+    """Refuse what no stored text may hold; importers call this per file."""
     unknown = set(new.metadata) - set(DOCUMENT_FIELDS)
     if unknown:
         raise ValidationError(f"未知的文档字段 / Unknown document fields: {sorted(unknown)}")
     if not new.text.strip():
         raise ValidationError("文档没有文字 / The document has no text")
-    metadata = {k: v for k, v in new.metadata.items() if k != "memo"}
+    if "\x00" in new.text:
+        raise ValidationError("文字中含有空字符（二进制数据？）/ The text holds NUL characters")
+    if "\r" in new.text:
+        raise ValidationError("文字须以 \\n 换行 / The text must use \\n line endings")
+
+
+def _snapshot(new: NewDocument, imported_at: str) -> DocumentSnapshot:
+    check_new_document(new)
+    metadata = {k: v for k, v in new.metadata.items() if k not in ("memo", "title")}
     document = Document(
         id=DocumentId(0),
         uuid=new_uuid(),
-        title=new.title,
+        title=new.metadata.get("title", new.title),
         text_length=len(new.text),
         text_sha256=text_sha256(new.text),
         memo=str(new.metadata.get("memo") or ""),
@@ -110,6 +119,8 @@ class UpdateDocument(Command):
     def apply(self, stores: Stores) -> Changes:
         current = stores.documents.get(self.document_id)
         unknown = set(self.fields) - set(DOCUMENT_FIELDS) - {"attributes"}
+        if not self.fields:
+            raise ValidationError("没有要修改的字段 / Nothing to change")
         if unknown:
             raise ValidationError(
                 f"无法修改的字段 / Fields that cannot be edited: {sorted(unknown)}"

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.exporting.rows import SegmentRow, segment_rows
+from annotator.files import atomic_output
 from annotator.project import Project
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -42,6 +43,9 @@ CellValue = str | int | float | None
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
+    if isinstance(value, str):
+        # Control characters Excel cannot store (\f, \v…) show as U+FFFD, one for one.
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # a string, never a formula
@@ -51,15 +55,14 @@ def _cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) ->
 
 
 def write_segments_workbook(rows: list[SegmentRow], path: Path, language: str = "zh") -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET_NAMES[language])
-    sheet.freeze_panes = "A2"
-    sheet.append([_cell(sheet, header, bold=True) for header in SEGMENT_HEADERS[language]])
-    for row in rows:
-        sheet.append([_cell(sheet, value) for value in astuple(row)])
-    temporary = path.with_name(path.name + ".partial")
-    workbook.save(temporary)
-    temporary.replace(path)
+    with atomic_output(path) as temporary:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(SHEET_NAMES[language])
+        sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, header, bold=True) for header in SEGMENT_HEADERS[language]])
+        for row in rows:
+            sheet.append([_cell(sheet, value) for value in astuple(row)])
+        workbook.save(temporary)
 
 
 def export_xlsx(project: Project, path: Path, language: str = "zh") -> int:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from annotator.commands.documents import text_sha256
-from annotator.errors import ImportFailedError
+from annotator.commands.documents import check_new_document, text_sha256
+from annotator.errors import ImportFailedError, ValidationError
 from annotator.importing.plaintext import read_plain_text
 from annotator.models import DocumentId, NewDocument
 from annotator.project import Project
@@ -33,6 +33,7 @@ class ImportResult:
     file: str
     status: ImportStatus
     document_id: DocumentId | None = None
+    uuid: str | None = None
     title: str | None = None
     flags: list[str] = field(default_factory=list)
     error: str | None = None
@@ -68,7 +69,12 @@ def _read(path: Path) -> NewDocument:
         )
     if not path.exists():
         raise ImportFailedError("文件不存在 / File not found")
-    return reader(path)
+    document = reader(path)
+    try:
+        check_new_document(document)  # one bad file must not fail the whole batch
+    except ValidationError as error:
+        raise ImportFailedError(str(error)) from error
+    return document
 
 
 def import_paths(
@@ -98,6 +104,8 @@ def import_paths(
         if existing is not None or digest in seen:
             result.status = ImportStatus.DUPLICATE
             result.document_id = existing
+            if existing is not None:
+                result.uuid = project.document(existing).uuid
             if existing is None:
                 twins.append((result, seen[digest]))
             continue
@@ -108,9 +116,9 @@ def import_paths(
         added = project.add_documents([document for _, document in pending])
         for (result, _), stored in zip(pending, added, strict=True):
             result.status = ImportStatus.IMPORTED
-            result.document_id = stored.id
+            result.document_id, result.uuid = stored.id, stored.uuid
     for duplicate, original in twins:
-        duplicate.document_id = original.document_id
+        duplicate.document_id, duplicate.uuid = original.document_id, original.uuid
     if progress is not None:
         progress(len(files), len(files))
     return results

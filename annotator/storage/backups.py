@@ -1,7 +1,8 @@
 """Rotating backups, taken when a project is opened.
 
 Backups live in a folder beside the project, ``<name>-backups/``, as complete
-project files named ``<stem>-YYYYmmdd-HHMMSS.annot`` (so each one opens as a
+project files named ``<stem>-YYYYmmdd-HHMMSS-ffffffZ.annot`` (UTC, so the names
+sort in time order across daylight-saving changes; each one opens as a
 project). They are copied with SQLite's backup API from the open connection:
 a consistent snapshot, never a file copy of a database in use. The newest
 :data:`KEEP` are kept. A backup identical to the newest one (same last history
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import sqlite3  # noqa: TID251 - reads a backup's last history id
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.request import pathname2url
 
 from annotator.storage.database import Database
 
 KEEP = 5
+STAMP = "%Y%m%d-%H%M%S-%fZ"
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,13 @@ def list_backups(project_path: Path) -> list[Backup]:
     if not folder.is_dir():
         return []
     found = []
-    prefix = f"{project_path.stem}-"
-    for path in folder.glob(f"{project_path.stem}-*{project_path.suffix}"):
-        stamp = path.stem.removeprefix(prefix)
+    prefix, suffix = f"{project_path.stem}-", project_path.suffix
+    for path in folder.iterdir():  # not glob: a name may hold [ ] * ?
+        if not (path.name.startswith(prefix) and path.name.endswith(suffix)):
+            continue
+        stamp = path.name.removeprefix(prefix).removesuffix(suffix)
         try:
-            taken = datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
+            taken = datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
         except ValueError:
             continue
         found.append(Backup(path, taken))
@@ -50,7 +55,8 @@ def list_backups(project_path: Path) -> list[Backup]:
 
 def _last_history_id(path: Path) -> int | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"  # quoted: '#', '?', '%'
+        conn = sqlite3.connect(uri, uri=True)
         try:
             return int(conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
         finally:
@@ -69,7 +75,7 @@ def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
         return None
     folder = backup_folder(db.path)
     folder.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime(STAMP)
     target = folder / f"{db.path.stem}-{stamp}{db.path.suffix}"
     partial = target.with_name(target.name + ".partial")
     db.backup_to(partial)

@@ -112,7 +112,9 @@ class CodeStore:
         return [_code(row) for row in rows]
 
     def update(self, code_id: CodeId, fields: Mapping[str, object]) -> None:
-        assert set(fields) <= set(CODE_FIELDS) | {"parent_id", "position"}, fields
+        unknown = set(fields) - set(CODE_FIELDS) - {"parent_id", "position"}
+        if unknown or not fields:
+            raise ValueError(f"cannot update code columns {sorted(unknown) or 'none'}")
         assignments = ", ".join(f"{_COLUMN_OF.get(name, name)} = ?" for name in fields)
         values = [_column_value(name, value) for name, value in fields.items()]
         self._db.execute(f"UPDATE codes SET {assignments} WHERE id = ?", (*values, code_id))

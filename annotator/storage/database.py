@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import itertools
 import sqlite3  # noqa: TID251 - the storage layer is where SQL lives
-from collections.abc import Iterator, Sequence
+import struct
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +44,52 @@ def _is_locked(error: sqlite3.Error) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def check_is_sqlite(path: Path) -> None:
-    """Refuse, without opening it through SQLite, a file that is no database."""
+@dataclass(frozen=True)
+class FileHeader:
+    """The two numbers of a SQLite header that say whose file it is, and how old."""
+
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> FileHeader:
+    """Read a file's SQLite header as plain bytes: nothing is opened or written.
+
+    Projects checkpoint their WAL after creation and after every upgrade, so the
+    header in the main file carries their current application id and version.
+    """
     if not path.exists():
         raise ProjectError(f"项目文件不存在 / Project file not found: {path}")
     if path.is_dir():
         raise NotAProjectError(f"这是一个文件夹 / This is a folder, not a project: {path}")
-    with path.open("rb") as handle:
-        magic = handle.read(len(SQLITE_MAGIC))
-    if magic != SQLITE_MAGIC:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise ProjectError(f"无法读取项目文件 / Cannot read the project file: {error}") from error
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise NotAProjectError(
             f"不是 Annotator 项目文件 / Not an Annotator project (not a SQLite file): {path}"
         )
+    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    return FileHeader(application_id, user_version)
+
+
+def _open_error(path: object, error: sqlite3.Error) -> ProjectError:
+    """The user-facing error for a failure while opening ``path``."""
+    message = str(error)
+    if _is_locked(error):
+        return ProjectLockedError(
+            f"项目已在另一个程序中打开 / The project is open in another program: {path}"
+        )
+    if "unable to open" in message or "readonly" in message or "I/O error" in message:
+        return ProjectError(
+            f"无法写入项目文件或其文件夹（只读？）/ Cannot write to the project file or its"
+            f" folder (read-only?): {path} ({message})"
+        )
+    return NotAProjectError(
+        f"不是 Annotator 项目文件 / Not an Annotator project: {path} ({message})"
+    )
 
 
 class Database:
@@ -62,6 +98,8 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.path = path
+        #: Called after a transaction rolls back, so caches can forget what it did.
+        self.rollback_listeners: list[Callable[[], None]] = []
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -94,13 +132,7 @@ class Database:
             conn.execute("PRAGMA schema_version").fetchone()
         except sqlite3.DatabaseError as error:
             conn.close()
-            if _is_locked(error):
-                raise ProjectLockedError(
-                    f"项目已在另一个程序中打开 / The project is open in another program: {path}"
-                ) from error
-            raise NotAProjectError(
-                f"不是 Annotator 项目文件 / Not an Annotator project: {path} ({error})"
-            ) from error
+            raise _open_error(path, error) from error
         return db
 
     def configure(self) -> None:
@@ -112,13 +144,8 @@ class Database:
             # Writing once makes the exclusive lock stick for this connection.
             self.execute("BEGIN IMMEDIATE")
             self.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            if _is_locked(error):
-                raise ProjectLockedError(
-                    "项目已在另一个程序中打开 / The project is open in another program: "
-                    f"{self.path}"
-                ) from error
-            raise
+        except sqlite3.DatabaseError as error:
+            raise _open_error(self.path, error) from error
         if self.path is not None and mode != "wal":  # pragma: no cover - odd filesystems
             raise ProjectError(f"无法启用 WAL 日志 / Cannot enable WAL on {self.path}")
 
@@ -147,6 +174,11 @@ class Database:
     def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (its header then tells the truth)."""
+        if self.path is not None:
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def user_version(self) -> int:
         return int(self.scalar("PRAGMA user_version"))
@@ -182,6 +214,8 @@ class Database:
             except BaseException:
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")
+                for listener in self.rollback_listeners:
+                    listener()
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
@@ -192,6 +226,8 @@ class Database:
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            for listener in self.rollback_listeners:
+                listener()
             raise
 
     def executescript_in_transaction(self, script: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.errors import NotFoundError, ValidationError
+from annotator.errors import NotFoundError
 from annotator.models import DOCUMENT_FIELDS, Document, DocumentId
 from annotator.storage.database import Database
 
@@ -40,6 +40,8 @@ class DocumentStore:
         # Texts never change once stored (a trigger enforces it), and ids are never
         # reused (AUTOINCREMENT), so a cached text can only go stale by deletion.
         self._texts: dict[DocumentId, str] = {}
+        # A rolled-back insert frees its id for reuse: forget what it cached.
+        db.rollback_listeners.append(self._texts.clear)
 
     def insert(self, snapshot: DocumentSnapshot) -> DocumentId:
         doc = snapshot.document
@@ -85,8 +87,11 @@ class DocumentStore:
 
     def find(self, reference: str) -> Document:
         """A document by id (digits) or uuid."""
-        if reference.isdigit():
-            return self.get(DocumentId(int(reference)))
+        if reference.isascii() and reference.isdigit():
+            number = int(reference)
+            if number >= 2**63:
+                raise NotFoundError(f"没有这个文档 / No such document: {reference}")
+            return self.get(DocumentId(number))
         row = self._db.execute(
             f"SELECT {_COLUMNS} FROM documents WHERE uuid = ?", (reference,)
         ).fetchone()
@@ -128,8 +133,8 @@ class DocumentStore:
 
     def update(self, document_id: DocumentId, fields: Mapping[str, object]) -> None:
         unknown = set(fields) - set(DOCUMENT_FIELDS) - {"attributes"}
-        if unknown:
-            raise ValidationError(f"无法修改的字段 / Fields that cannot be edited: {unknown}")
+        if unknown or not fields:  # commands validate; this guards the SQL itself
+            raise ValueError(f"cannot update document columns {sorted(unknown) or 'none'}")
         values = [
             json.dumps(dict(value), ensure_ascii=False)  # type: ignore[call-overload]
             if name == "attributes"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.errors import ProjectError, SchemaTooNewError
@@ -44,13 +44,16 @@ def current_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:
 
 
 def backup_path_for_upgrade(path: Path, old_version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%fZ")
     return path.with_name(f"{path.name}.v{old_version}-{stamp}.bak")
 
 
 def check_version(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     """Return the file's version, refusing one newer than this program knows."""
-    version = db.user_version()
+    return check_version_number(db.user_version(), migrations)
+
+
+def check_version_number(version: int, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     newest = current_version(migrations)
     if version > newest:
         raise SchemaTooNewError(
@@ -77,6 +80,7 @@ def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> Path 
             step.apply(db)
             db.execute(f"PRAGMA user_version = {step.version}")
         db.execute("COMMIT")
+        db.checkpoint()
     except Exception as error:
         db.execute("ROLLBACK")
         where = f"; 备份 / backup: {backup}" if backup else ""

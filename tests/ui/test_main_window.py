@@ -172,3 +172,43 @@ def test_demo_creation_is_repeatable(tmp_path: Path) -> None:
     with create_demo_project(tmp_path / "b.annot") as second:
         assert sorted(a.quote for a in second.annotations()) == quotes
         assert not second.history.can_undo
+
+
+def test_renaming_a_coder_redraws_the_panel(window: MainWindow) -> None:
+    _select_document(window, "铜仁江口")
+    project = window.controller.project
+    coder = project.coders()[0]
+    project.rename_coder(coder.id, "李波")
+    assert window.annotations_model.index(0, 2).data() == "李波"
+    window.undo_action.trigger()
+    assert window.annotations_model.index(0, 2).data() == coder.name
+
+
+def test_export_errors_are_shown_not_raised(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(
+        "ui.main_window.QFileDialog.getSaveFileName", lambda *_a, **_k: ("/nonexistent/x.xlsx", "")
+    )
+    window.export_xlsx()
+    assert shown
+    assert "No such folder" in shown[0]
+
+
+def test_opening_the_open_project_again_keeps_it(window: MainWindow) -> None:
+    project = window.controller.project
+    assert project.path is not None
+    window.controller.open(project.path)
+    assert window.controller.project is project
+
+
+def test_a_failed_demo_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import annotator.demo
+
+    monkeypatch.setattr(annotator.demo, "default_codebook_path", lambda: tmp_path / "none.json")
+    target = tmp_path / "demo" / "demo.annot"
+    with pytest.raises(Exception, match="Cannot read the codebook"):
+        create_demo_project(target)
+    assert list(target.parent.iterdir()) == []
