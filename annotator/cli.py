@@ -22,9 +22,10 @@ from annotator import __version__
 from annotator.codebook import MergeCodebook, read_codebook, write_codebook
 from annotator.errors import AnnotatorError
 from annotator.exporting.xlsx import export_xlsx
+from annotator.identity import default_coder_name
 from annotator.importing import ImportStatus, import_paths
 from annotator.models import CodeId
-from annotator.project import Project, default_coder_name
+from annotator.project import Project
 from annotator.resources import default_codebook_path
 
 Handler = Callable[[argparse.Namespace], Any]

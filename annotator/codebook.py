@@ -203,6 +203,7 @@ class MergeCodebook(Command):
                 changes |= step.apply(stores)
             return changes
         steps: list[Command] = []
+        self.report = MergeReport()  # rebuilt whole: a failed first run leaves no trace
         for spec in self.codebook.codes:
             for step in self._steps_for(stores, spec):
                 changes |= step.apply(stores)

@@ -8,7 +8,6 @@ step. The command line and the GUI's controller call only this class.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -66,6 +65,7 @@ from annotator.storage.database import (
     DatabaseError,
     foreign_key_problems,
     read_header,
+    remove_database_files,
 )
 from annotator.storage.documents import DocumentStore
 from annotator.storage.history_log import HistoryLog
@@ -73,19 +73,6 @@ from annotator.storage.settings import SettingsStore
 
 #: The file extension of a project.
 SUFFIX = ".annot"
-
-
-def default_coder_name() -> str:
-    """The user's login name, for a first coder name (never fails, even in containers)."""
-    try:
-        return getpass.getuser() or "coder"
-    except Exception:  # no USER/LOGNAME and no passwd entry for this uid
-        return "coder"
-
-
-def _remove_project_files(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
 
 
 class Project:
@@ -133,7 +120,7 @@ class Project:
         except OSError as error:
             raise ProjectError(f"无法创建文件夹 / Cannot create the folder: {error}") from error
         target = path if setup is None else path.with_name(path.name + ".partial")
-        _remove_project_files(target)  # what a crash during an earlier attempt left
+        remove_database_files(target)  # what a crash during an earlier attempt left
         db = Database.connect(target)
         try:
             db.configure()
@@ -142,7 +129,7 @@ class Project:
                 setup(project)
         except BaseException:
             db.close(checkpoint=False)
-            _remove_project_files(target)
+            remove_database_files(target)
             raise
         if setup is None:
             return project

@@ -17,8 +17,9 @@ from annotator.cli import main
 from annotator.commands.base import Command, Stores, new_uuid
 from annotator.commands.documents import _snapshot
 from annotator.errors import NotAProjectError, ValidationError
+from annotator.identity import default_coder_name
 from annotator.models import NewDocument
-from annotator.project import Project, default_coder_name
+from annotator.project import Project
 from annotator.storage.backups import list_backups
 from tests.conftest import add_document
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.demo import open_or_create_demo
 from annotator.errors import AnnotatorError
-from annotator.project import Project, default_coder_name
+from annotator.identity import default_coder_name
+from annotator.project import Project
 from ui.controller import ProjectController
 from ui.main_window import MainWindow
 

@@ -75,6 +75,7 @@ class AddDocuments(Command):
         if not self.snapshots:
             now = stores.now()
             seen: set[str] = set()
+            snapshots: list[DocumentSnapshot] = []  # kept only if every insert succeeds
             for new in self.new_documents:
                 draft = _snapshot(new, now)
                 digest = draft.document.text_sha256
@@ -86,7 +87,8 @@ class AddDocuments(Command):
                 seen.add(digest)
                 document_id = stores.documents.insert(draft)
                 document = dataclasses.replace(draft.document, id=document_id)
-                self.snapshots.append(dataclasses.replace(draft, document=document))
+                snapshots.append(dataclasses.replace(draft, document=document))
+            self.snapshots = snapshots
         else:
             for snapshot in self.snapshots:
                 stores.documents.insert(snapshot)

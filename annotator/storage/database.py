@@ -75,6 +75,12 @@ def read_header(path: Path) -> FileHeader:
     return FileHeader(application_id, user_version)
 
 
+def remove_database_files(path: Path) -> None:
+    """Delete a database file and its WAL and shared-memory companions, if present."""
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def _open_error(path: object, error: sqlite3.Error) -> ProjectError:
     """The user-facing error for a failure while opening ``path``."""
     message = str(error)
