@@ -274,6 +274,14 @@ class Project:
             document_id=document_id, coder_id=coder_id, code_ids=code_ids
         )
 
+    def annotation_counts(self) -> dict[DocumentId, int]:
+        """Annotations per document (documents with none are absent)."""
+        return self.stores.annotations.count_by_document()
+
+    def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
+        """Annotations per code, in the project or in one document."""
+        return self.stores.annotations.count_by_code(document_id)
+
     def annotation(self, annotation_id: AnnotationId) -> Annotation:
         return self.stores.annotations.get(annotation_id)
 

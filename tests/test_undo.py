@@ -210,3 +210,11 @@ def test_listeners_hear_what_changed(busy: Project) -> None:
     assert len(heard) == 2
     assert all(annotation.id in c.annotations for c in heard)
     assert all(annotation.document_id in c.annotated_documents for c in heard)
+
+
+def test_counts_per_document_and_code(busy: Project) -> None:
+    first, second = busy.documents()
+    m, m1 = busy.code_by_key("M"), busy.code_by_key("M1")
+    assert busy.annotation_counts() == {first.id: 2}
+    assert busy.code_counts() == {m.id: 1, m1.id: 1}
+    assert busy.code_counts(second.id) == {}

@@ -106,10 +106,10 @@ class ProjectController(QObject):
         return self.project.annotations(document_id)
 
     def annotation_counts(self) -> dict[DocumentId, int]:
-        counts: dict[DocumentId, int] = {}
-        for annotation in self.project.annotations():
-            counts[annotation.document_id] = counts.get(annotation.document_id, 0) + 1
-        return counts
+        return self.project.annotation_counts()
+
+    def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
+        return self.project.code_counts(document_id)
 
     # -- acting ----------------------------------------------------------------
     def add_annotation(

@@ -181,12 +181,12 @@ class MainWindow(QMainWindow):
             self.annotations_model.reload([], [], {})
 
     def _reload_codes(self) -> None:
-        in_project: dict[CodeId, int] = {}
-        in_document: dict[CodeId, int] = {}
-        for annotation in self.controller.annotations():
-            in_project[annotation.code_id] = in_project.get(annotation.code_id, 0) + 1
-            if annotation.document_id == self.current_document:
-                in_document[annotation.code_id] = in_document.get(annotation.code_id, 0) + 1
+        in_project = self.controller.code_counts()
+        in_document = (
+            {}
+            if self.current_document is None
+            else self.controller.code_counts(self.current_document)
+        )
         first_load = self.codes_model.rowCount() == 0
         expanded = self._expanded_codes()
         self.codes_model.reload(self.controller.codes(), in_document, in_project)

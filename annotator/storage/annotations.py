@@ -91,12 +91,22 @@ class AnnotationStore:
     def count(self) -> int:
         return int(self._db.scalar("SELECT count(*) FROM annotations"))
 
-    def count_for_document(self, document_id: DocumentId) -> int:
-        return int(
-            self._db.scalar(
-                "SELECT count(*) FROM annotations WHERE document_id = ?", (document_id,)
-            )
+    def count_by_document(self) -> dict[DocumentId, int]:
+        rows = self._db.execute(
+            "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
         )
+        return {DocumentId(row[0]): row[1] for row in rows}
+
+    def count_by_code(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
+        """Annotations per code, in the whole project or in one document."""
+        if document_id is None:
+            rows = self._db.execute("SELECT code_id, count(*) FROM annotations GROUP BY code_id")
+        else:
+            rows = self._db.execute(
+                "SELECT code_id, count(*) FROM annotations WHERE document_id = ? GROUP BY code_id",
+                (document_id,),
+            )
+        return {CodeId(row[0]): row[1] for row in rows}
 
     def replace(self, annotation: Annotation) -> None:
         """Write every mutable column of ``annotation`` over the stored row."""
