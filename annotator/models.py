@@ -56,6 +56,20 @@ CODE_FIELDS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
+class Flag:
+    """A place in a document the user must look at; the import never repairs it.
+
+    ``start``/``end`` are code points in the cleaned text; ``(0, 0)`` concerns
+    the whole document (conflicting bylines, a near-duplicate).
+    """
+
+    kind: str  # "corruption" | "metadata" | "duplicate"
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A document's metadata; its texts are fetched on demand (they can be large)."""
 
@@ -78,6 +92,9 @@ class Document:
     source_path: str | None = None
     imported_at: str = ""
     attributes: Mapping[str, str] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
+    #: The uuid of an earlier document this one nearly repeats (a repost), if any.
+    near_duplicate_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +108,12 @@ class NewDocument:
     metadata: Mapping[str, str | None] = field(default_factory=dict)
     attributes: Mapping[str, str] = field(default_factory=dict)
     import_log: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    #: A bottom-k MinHash sketch of the text, for near-duplicate detection.
+    fingerprint: bytes | None = None
+    near_duplicate_of: str | None = None
+    #: A uuid chosen before storing (exchange formats and merges keep theirs).
+    uuid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,16 @@ from annotator.project import Project
 from annotator.resources import demo_corpus_paths
 
 
-def test_corpus_articles_import_as_utf8(project: Project) -> None:
+def test_corpus_articles_import_cleaned(project: Project) -> None:
     results = import_paths(project, demo_corpus_paths())
     assert [r.status for r in results] == [ImportStatus.IMPORTED] * 5
     for result, path in zip(results, demo_corpus_paths(), strict=True):
         assert result.document_id is not None
-        assert project.text(result.document_id) == path.read_text(encoding="utf-8").strip("\n")
+        assert project.raw_text(result.document_id) == path.read_text(encoding="utf-8")
     assert results[4].title == "铜仁江口:“三个三”凝心聚力抓党建促乡村振兴"
+    assert len(results[1].flags) == 3  # 001's corruption sites
+    stored = project.document(results[1].document_id or 0)
+    assert [flag.kind for flag in stored.flags] == ["corruption"] * 3
 
 
 def test_bom_and_crlf_are_normalised_and_logged(project: Project, tmp_path: Path) -> None:
@@ -23,12 +26,11 @@ def test_bom_and_crlf_are_normalised_and_logged(project: Project, tmp_path: Path
     path.write_bytes("\ufeff标题\r\n正文第一行\r正文第二行\r\n".encode())
     [result] = import_paths(project, [path])
     assert result.document_id is not None
-    assert project.text(result.document_id) == "标题\n正文第一行\n正文第二行"
+    assert project.text(result.document_id) == "正文第一行\n正文第二行"
+    assert project.document(result.document_id).title == "标题"
     assert project.raw_text(result.document_id).startswith("标题\r\n")
-    assert project.import_log(result.document_id) == (
-        "removed UTF-8 byte-order mark",
-        "normalised line endings to \\n",
-    )
+    log = project.import_log(result.document_id)
+    assert log[:2] == ("decoded as utf-8 (byte-order mark)", "normalised line endings to \\n")
 
 
 def test_bad_files_fail_alone_and_leave_nothing(project: Project, tmp_path: Path) -> None:
@@ -36,15 +38,15 @@ def test_bad_files_fail_alone_and_leave_nothing(project: Project, tmp_path: Path
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n ")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 20)
-    (tmp_path / "gbk.txt").write_bytes("党建引领乡村振兴".encode("gb18030"))
+    (tmp_path / "latin.txt").write_bytes("Ærøskøbing café".encode("latin-1"))
     (tmp_path / "notes.rtf").write_text("{\\rtf1}", encoding="ascii")
     results = {Path(r.file).name: r for r in import_paths(project, [tmp_path])}
-    assert set(results) == {"good.txt", "empty.txt", "blank.txt", "binary.txt", "gbk.txt"}
+    assert set(results) == {"good.txt", "empty.txt", "blank.txt", "binary.txt", "latin.txt"}
     assert results["good.txt"].status is ImportStatus.IMPORTED
-    assert "no text" in str(results["empty.txt"].error)
+    assert "empty" in str(results["empty.txt"].error)
     assert "no text" in str(results["blank.txt"].error)
     assert "binary" in str(results["binary.txt"].error)
-    assert "Not UTF-8" in str(results["gbk.txt"].error)
+    assert "encoding" in str(results["latin.txt"].error)
     assert len(project.documents()) == 1
 
     [unsupported] = import_paths(project, [tmp_path / "notes.rtf"])

@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from annotator.changes import Changes
 from annotator.exporting.xlsx import export_xlsx
 from annotator.importing import ImportResult, import_paths
+from annotator.importing.batch import import_prepared
+from annotator.importing.prepare import PreparedFile, prepare_files
 from annotator.models import (
     Annotation,
     AnnotationId,
@@ -93,6 +95,9 @@ class ProjectController(QObject):
     def documents(self) -> list[Document]:
         return self.project.documents()
 
+    def document(self, document_id: DocumentId) -> Document:
+        return self.project.document(document_id)
+
     def text(self, document_id: DocumentId) -> str:
         return self.project.text(document_id)
 
@@ -122,6 +127,18 @@ class ProjectController(QObject):
 
     def set_annotation_memo(self, annotation_id: AnnotationId, memo: str) -> None:
         self.project.edit_annotation(annotation_id, memo=memo)
+
+    def prepare_files(
+        self,
+        paths: list[Path],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[PreparedFile]:
+        """Read and clean files for review; touches no project."""
+        return prepare_files(paths, progress, cancelled)
+
+    def import_prepared(self, prepared: Sequence[PreparedFile]) -> list[ImportResult]:
+        return import_prepared(self.project, prepared)
 
     def import_files(
         self, paths: Sequence[Path], progress: Callable[[int, int], None] | None = None

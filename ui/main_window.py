@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QTableView,
     QTreeView,
     QWidget,
@@ -28,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from annotator.changes import Changes
 from annotator.errors import AnnotatorError
+from annotator.importing import ImportStatus
 from annotator.models import CodeId, DocumentId
 from ui.controller import ProjectController
+from ui.dialogs.import_dialog import ImportDialog
 from ui.models import code_tree_model, document_table_model
 from ui.models.annotation_table_model import AnnotationTableModel
 from ui.models.code_tree_model import CodeTreeModel
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         coders = {coder.id: coder.name for coder in self.controller.coders()}
         self.annotations_model.reload(annotations, codes, coders)
         self.view.paint_annotations(annotations, codes)
+        self.view.paint_flags(self.controller.document(self.current_document).flags)
 
     def show_document(self, document_id: DocumentId) -> None:
         self.current_document = document_id
@@ -295,24 +297,17 @@ class MainWindow(QMainWindow):
             self._guarded(lambda: self.controller.open(Path(path)))
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import documents"), "", self.tr("Text files (*.txt)")
-        )
-        if not paths:
+        if not self.controller.has_project:
             return
-        # No cancel button yet: the import runs in this thread as one transaction.
-        dialog = QProgressDialog(self.tr("Importing…"), "", 0, len(paths), self)
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        results = self._guarded(
-            lambda: self.controller.import_files(
-                [Path(p) for p in paths], progress=lambda done, _total: dialog.setValue(done)
-            )
-        )
-        dialog.close()
+        results = self._guarded(lambda: ImportDialog.ask(self.controller, self))
         if results:
+            imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)
             QMessageBox.information(
-                self, self.tr("Import"), "\n".join(result.line() for result in results)
+                self,
+                self.tr("Import"),
+                self.tr("{0} of {1} files imported.").format(imported, len(results))
+                + "\n\n"
+                + "\n".join(result.line() for result in results),
             )
 
     def export_xlsx(self) -> None:

@@ -36,7 +36,7 @@ def _snapshot(new: NewDocument, imported_at: str) -> DocumentSnapshot:
     metadata = {k: v for k, v in new.metadata.items() if k not in ("memo", "title")}
     document = Document(
         id=DocumentId(0),
-        uuid=new_uuid(),
+        uuid=new.uuid or new_uuid(),
         title=new.metadata.get("title", new.title),
         text_length=len(new.text),
         text_sha256=text_sha256(new.text),
@@ -44,9 +44,13 @@ def _snapshot(new: NewDocument, imported_at: str) -> DocumentSnapshot:
         source_path=new.source_path,
         imported_at=imported_at,
         attributes=dict(new.attributes),
+        flags=tuple(new.flags),
+        near_duplicate_of=new.near_duplicate_of,
         **metadata,
     )
-    return DocumentSnapshot(document, new.text, new.raw_text, tuple(new.import_log))
+    return DocumentSnapshot(
+        document, new.text, new.raw_text, tuple(new.import_log), new.fingerprint
+    )
 
 
 class AddDocuments(Command):

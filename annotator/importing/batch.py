@@ -1,31 +1,33 @@
-"""Importing many files at once: one report line per file, one transaction for all.
+"""Storing prepared files: duplicates out, near-duplicates flagged, one transaction.
 
-A file that fails is reported and leaves nothing behind; the others still
-import. All documents of one call are added by one command, so one undo
-removes the whole import.
+An exact re-import (the same cleaned text) is reported and skipped. A repost
+(the same article from another site, slightly edited) is imported but linked
+to and flagged with the document it resembles, so the researcher decides.
+All documents of one call are added by one command, so one undo removes the
+whole import, and a failure stores none of it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from annotator.commands.documents import check_new_document, text_sha256
-from annotator.errors import ImportFailedError, ValidationError
-from annotator.importing.plaintext import read_plain_text
-from annotator.models import DocumentId, NewDocument
+from annotator.commands.base import new_uuid
+from annotator.commands.documents import text_sha256
+from annotator.importing.fingerprint import NearDuplicateIndex
+from annotator.importing.prepare import READERS, PreparedFile, prepare_files
+from annotator.models import DocumentId, Flag, NewDocument
 from annotator.project import Project
-
-#: File suffix → reader. Grows with the import pipeline.
-READERS: dict[str, Callable[[Path], NewDocument]] = {".txt": read_plain_text}
 
 
 class ImportStatus(StrEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    SKIPPED = "skipped"
 
 
 @dataclass
@@ -41,9 +43,12 @@ class ImportResult:
     def line(self) -> str:
         """One line of the import report."""
         if self.status is ImportStatus.IMPORTED:
-            return f"imported  {self.file}  → #{self.document_id} {self.title or ''}".rstrip()
+            note = f"  ⚑ {len(self.flags)} flag(s)" if self.flags else ""
+            return f"imported  {self.file}  → #{self.document_id} {self.title or ''}{note}".rstrip()
         if self.status is ImportStatus.DUPLICATE:
             return f"duplicate {self.file}  = #{self.document_id} (skipped)"
+        if self.status is ImportStatus.SKIPPED:
+            return f"skipped   {self.file}"
         return f"failed    {self.file}  {self.error}"
 
 
@@ -60,21 +65,83 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _read(path: Path) -> NewDocument:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ImportFailedError(
-            f"不支持的文件类型 / Unsupported file type {path.suffix or '(none)'}; "
-            f"supported: {', '.join(sorted(READERS))}"
-        )
-    if not path.exists():
-        raise ImportFailedError("文件不存在 / File not found")
-    document = reader(path)
-    try:
-        check_new_document(document)  # one bad file must not fail the whole batch
-    except ValidationError as error:
-        raise ImportFailedError(str(error)) from error
-    return document
+def import_prepared(project: Project, prepared: Sequence[PreparedFile]) -> list[ImportResult]:
+    """Store the prepared files that can be stored; one result per file, in order."""
+    index = NearDuplicateIndex()
+    for _, uuid, data in project.stores.documents.fingerprints():
+        index.add(uuid, data)
+    results: list[ImportResult] = []
+    pending: list[tuple[ImportResult, NewDocument]] = []
+    seen: dict[str, ImportResult] = {}
+    for item in prepared:
+        result = ImportResult(str(item.path), ImportStatus.FAILED, error=item.error)
+        results.append(result)
+        if item.document is None:
+            continue
+        document = _with_uuid(item.document)
+        digest = text_sha256(document.text)
+        twin = seen.get(digest)
+        existing = project.stores.documents.id_for_hash(digest)
+        if existing is not None or twin is not None:
+            result.status, result.error = ImportStatus.DUPLICATE, None
+            result.document_id, result.uuid = existing, twin.uuid if twin else None
+            if existing is not None:
+                result.uuid = project.document(existing).uuid
+            continue
+        document = _flag_near_duplicate(project, index, document, pending)
+        seen[digest] = result
+        result.uuid, result.title = document.uuid, document.title
+        result.flags = [flag.message for flag in document.flags]
+        pending.append((result, document))
+    _store(project, pending, results)
+    return results
+
+
+def _with_uuid(document: NewDocument) -> NewDocument:
+    return document if document.uuid else dataclasses.replace(document, uuid=new_uuid())
+
+
+def _flag_near_duplicate(
+    project: Project,
+    index: NearDuplicateIndex,
+    document: NewDocument,
+    pending: list[tuple[ImportResult, NewDocument]],
+) -> NewDocument:
+    assert document.uuid is not None
+    if document.fingerprint is None:
+        return document
+    match = index.best_match(document.fingerprint)
+    index.add(document.uuid, document.fingerprint)
+    if match is None:
+        return document
+    uuid, score = match
+    title = next((d.title for _, d in pending if d.uuid == uuid), None)
+    if title is None:
+        found = [d for d in project.documents() if d.uuid == uuid]
+        title = found[0].title if found else uuid
+    message = (
+        f"疑似转载：与《{title}》相似度 {score:.0%} / Near duplicate of “{title}”"
+        f" (similarity {score:.0%})"
+    )
+    flags = (*document.flags, Flag("duplicate", 0, 0, message))
+    return dataclasses.replace(document, near_duplicate_of=uuid, flags=flags)
+
+
+def _store(
+    project: Project,
+    pending: list[tuple[ImportResult, NewDocument]],
+    results: list[ImportResult],
+) -> None:
+    if not pending:
+        return
+    stored = project.add_documents([document for _, document in pending])
+    ids = {document.uuid: document.id for document in stored}
+    for result, _document in pending:
+        result.status, result.error = ImportStatus.IMPORTED, None
+        result.document_id = ids[result.uuid or ""]
+    for result in results:  # duplicates of a file stored in this same batch
+        if result.status is ImportStatus.DUPLICATE and result.document_id is None:
+            result.document_id = ids.get(result.uuid or "")
 
 
 def import_paths(
@@ -83,42 +150,5 @@ def import_paths(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders; return one result per file, in order."""
-    files = expand_paths(paths)
-    results: list[ImportResult] = []
-    pending: list[tuple[ImportResult, NewDocument]] = []
-    seen: dict[str, ImportResult] = {}
-    twins: list[tuple[ImportResult, ImportResult]] = []
-    for index, path in enumerate(files):
-        if progress is not None:
-            progress(index, len(files))
-        result = ImportResult(str(path), ImportStatus.FAILED)
-        results.append(result)
-        try:
-            document = _read(path)
-        except ImportFailedError as error:
-            result.error = str(error)
-            continue
-        digest = text_sha256(document.text)
-        existing = project.stores.documents.id_for_hash(digest)
-        if existing is not None or digest in seen:
-            result.status = ImportStatus.DUPLICATE
-            result.document_id = existing
-            if existing is not None:
-                result.uuid = project.document(existing).uuid
-            if existing is None:
-                twins.append((result, seen[digest]))
-            continue
-        seen[digest] = result
-        result.title = document.title
-        pending.append((result, document))
-    if pending:
-        added = project.add_documents([document for _, document in pending])
-        for (result, _), stored in zip(pending, added, strict=True):
-            result.status = ImportStatus.IMPORTED
-            result.document_id, result.uuid = stored.id, stored.uuid
-    for duplicate, original in twins:
-        duplicate.document_id, duplicate.uuid = original.document_id, original.uuid
-    if progress is not None:
-        progress(len(files), len(files))
-    return results
+    """Prepare and store files and folders at once (the command line's import)."""
+    return import_prepared(project, prepare_files(expand_paths(paths), progress))

@@ -25,7 +25,8 @@ class Extracted:
     raw: str
     #: Metadata the format gives: any of ``title``, ``author``, ``published``
     #: (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), ``url``, ``source``, ``site``,
-    #: ``description``, ``keywords``.
+    #: ``description``, ``keywords``, ``file_created`` (a file's own date, which is
+    #: not the publication date).
     hints: dict[str, str] = field(default_factory=dict)
     #: What the reader did, one short English sentence each ("decoded as
     #: GB18030", "page 3: 2 columns", "dropped running header on 5 pages").

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.errors import NotFoundError
-from annotator.models import DOCUMENT_FIELDS, Document, DocumentId
+from annotator.models import DOCUMENT_FIELDS, Document, DocumentId, Flag
 from annotator.storage.database import Database
 
-_COLUMNS = (
-    "id, uuid, title, text_length, text_sha256, author, author_role, source, url, published,"
-    " date_precision, region, region_code, region_level, script, memo, source_path,"
-    " imported_at, attributes"
-)
+#: Document fields stored as plain columns of the same name.
+_PLAIN = (
+    "id", "uuid", "title", "text_length", "text_sha256", "author", "author_role", "source", "url",
+    "published", "date_precision", "region", "region_code", "region_level", "script", "memo",
+    "source_path", "imported_at", "near_duplicate_of",
+)  # fmt: skip
+_COLUMNS = ", ".join((*_PLAIN, "attributes", "flags"))
 _TEXT_CACHE_SIZE = 16
 
 
@@ -27,11 +30,17 @@ class DocumentSnapshot:
     text: str
     raw_text: str
     import_log: tuple[str, ...]
+    fingerprint: bytes | None = None
 
 
 def _document(row: tuple[Any, ...]) -> Document:
-    # The columns are selected in the dataclass's field order, attributes last.
-    return Document(*row[:-1], attributes=json.loads(row[-1]))  # type: ignore[misc]
+    values = dict(zip(_PLAIN, row, strict=False))
+    flags = tuple(Flag(**flag) for flag in json.loads(row[-1]))
+    return Document(**values, attributes=json.loads(row[-2]), flags=flags)
+
+
+def flags_json(flags: tuple[Flag, ...]) -> str:
+    return json.dumps([dataclasses.asdict(flag) for flag in flags], ensure_ascii=False)
 
 
 class DocumentStore:
@@ -48,8 +57,9 @@ class DocumentStore:
         cursor = self._db.execute(
             "INSERT INTO documents (id, uuid, title, author, author_role, source, url, published,"
             " date_precision, region, region_code, region_level, script, memo, source_path,"
-            " imported_at, attributes, raw_text, text, text_length, text_sha256, import_log)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " imported_at, attributes, raw_text, text, text_length, text_sha256, import_log,"
+            " flags, near_duplicate_of, fingerprint)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id or None,
                 doc.uuid,
@@ -73,6 +83,9 @@ class DocumentStore:
                 len(snapshot.text),
                 doc.text_sha256,
                 json.dumps(list(snapshot.import_log), ensure_ascii=False),
+                flags_json(doc.flags),
+                doc.near_duplicate_of,
+                snapshot.fingerprint,
             ),
         )
         return DocumentId(int(cursor.lastrowid or 0))
@@ -124,12 +137,19 @@ class DocumentStore:
 
     def snapshot(self, document_id: DocumentId) -> DocumentSnapshot:
         document = self.get(document_id)
-        raw_text, import_log = self._db.execute(
-            "SELECT raw_text, import_log FROM documents WHERE id = ?", (document_id,)
+        raw_text, import_log, fingerprint = self._db.execute(
+            "SELECT raw_text, import_log, fingerprint FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return DocumentSnapshot(
-            document, self.text(document_id), raw_text, tuple(json.loads(import_log))
+            document, self.text(document_id), raw_text, tuple(json.loads(import_log)), fingerprint
         )
+
+    def fingerprints(self) -> list[tuple[DocumentId, str, bytes]]:
+        """``(id, uuid, sketch)`` of every document that has a sketch."""
+        rows = self._db.execute(
+            "SELECT id, uuid, fingerprint FROM documents WHERE fingerprint IS NOT NULL"
+        )
+        return [(DocumentId(row[0]), row[1], row[2]) for row in rows]
 
     def update(self, document_id: DocumentId, fields: Mapping[str, object]) -> None:
         unknown = set(fields) - set(DOCUMENT_FIELDS) - {"attributes"}

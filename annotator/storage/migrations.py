@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.errors import ProjectError, SchemaTooNewError
 from annotator.storage.database import APPLICATION_ID, Database
-from annotator.storage.schema import SCHEMA_V1
+from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,14 @@ def _create_v1(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _create_v1),)
+def _import_pipeline_v2(db: Database) -> None:
+    db.executescript_in_transaction(SCHEMA_V2)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _create_v1),
+    Migration(2, "document flags, near-duplicates and fingerprints", _import_pipeline_v2),
+)
 
 
 def current_version(migrations: Sequence[Migration] = MIGRATIONS) -> int:

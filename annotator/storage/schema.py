@@ -1,8 +1,13 @@
 """The schema of a project file, version by version.
 
 Version 1 is the whole initial schema, written out once (datasette's habit), so
-the tables can be read top to bottom. Later versions are small named steps in
-:mod:`annotator.storage.migrations`; this file never changes what it created.
+the tables can be read top to bottom. Later versions are the small steps after
+it (``SCHEMA_V2``…), applied in order by :mod:`annotator.storage.migrations`;
+a step, once released, never changes.
+
+Version 2 (the import pipeline): documents get ``flags`` (places to review:
+corruption, conflicting bylines, near-duplicates, as JSON), the uuid of the
+document they nearly repeat, and a text ``fingerprint`` (MinHash sketch).
 
 Rules the schema enforces itself, so no bug in Python can break them:
 
@@ -131,4 +136,11 @@ CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
 BEGIN
     SELECT RAISE(ABORT, 'the history is append-only');
 END;
+"""
+
+
+SCHEMA_V2 = """
+ALTER TABLE documents ADD COLUMN flags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(flags));
+ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT;
+ALTER TABLE documents ADD COLUMN fingerprint BLOB;
 """

@@ -29,12 +29,16 @@ class DocumentTableModel(RecordTableModel[Document]):
 
     def display(self, record: Document) -> tuple[Any, ...]:
         title = record.title or record.source_path or f"#{record.id}"
+        if record.flags:
+            title = f"⚑ {title}"
         return title, record.text_length, self._counts.get(record.id, 0)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             document = self.record(index.row())
-            return f"#{document.id} {document.source_path or ''}"
+            lines = [f"#{document.id} {document.source_path or ''}"]
+            lines += [f"⚑ {flag.message}" for flag in document.flags]
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)

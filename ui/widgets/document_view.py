@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.models import Annotation, Code, CodeId
+from annotator.models import Annotation, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
 from annotator.spans import blend, coverage_segments
 
@@ -33,10 +33,10 @@ def cjk_font(point_size: int = 13) -> QFont:
 
 
 class DocumentView(QPlainTextEdit):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, point_size: int = 13) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setFont(cjk_font())
+        self.setFont(cjk_font(point_size))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(16)
@@ -63,6 +63,22 @@ class DocumentView(QPlainTextEdit):
                 fmt.setUnderlineColor(QColor("#333333"))
             cursor.setPosition(self._offsets.to_utf16(segment.start))
             cursor.setPosition(self._offsets.to_utf16(segment.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def paint_flags(self, flags: Sequence[Flag]) -> None:
+        """Mark the places an import flagged (corruption…): a red wavy line, a pink ground."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#c00000"))
+        fmt.setBackground(QColor("#ffc9c9"))
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for flag in flags:
+            if flag.end <= flag.start or flag.end > self._offsets.length:
+                continue
+            cursor.setPosition(self._offsets.to_utf16(flag.start))
+            cursor.setPosition(self._offsets.to_utf16(flag.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
 
