@@ -467,7 +467,7 @@ def test_metadata_becomes_hints(tmp_path: Path) -> None:
     hints = read_pdf(path).hints
     assert hints["title"] == TITLE_4
     assert hints["author"] == "贵州党建云"
-    assert hints["published"] == "2000-01-01"
+    assert hints["file_created"] == "2000-01-01"
 
 
 def test_word_file_name_title_is_trimmed(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -138,7 +138,12 @@ _MALFORMED = (
 
 @dataclass(frozen=True, slots=True)
 class Glyph:
-    """One character drawn on a page, with its box in points from the page's top left."""
+    """One character drawn on a page, with its box in points from the page's top left.
+
+    A glyph whose character was removed (no Unicode, a control character) keeps
+    its box with empty ``text``: it filled its place on the line, so the gap it
+    leaves is no space between words.
+    """
 
     text: str
     x0: float
@@ -150,6 +155,11 @@ class Glyph:
     @property
     def is_space(self) -> bool:
         return self.text.isspace()
+
+    @property
+    def shows(self) -> bool:
+        """Whether it puts a character into the text."""
+        return bool(self.text) and not self.is_space
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +252,7 @@ def read_pdf(path: Path) -> Extracted:
     """Read a PDF with a text layer into text in reading order, one paragraph a line."""
     _check_file(path)
     pages, metadata, tally = _load(path)
-    if not any(not glyph.is_space for page in pages for glyph in page.glyphs):
+    if not any(glyph.shows for page in pages for glyph in page.glyphs):
         raise _no_text(tally)
     log = [f"read {len(pages)} page{'s' if len(pages) != 1 else ''} with pdfplumber"]
     log.extend(_tally_log(tally))
@@ -359,7 +369,7 @@ def _dedupe(glyphs: Iterable[Glyph], tally: Tally) -> list[Glyph]:
 def _glyphs(
     chars: Iterable[dict[str, Any]], width: float, height: float, tally: Tally
 ) -> Iterable[Glyph]:
-    """Usable glyphs: upright, on the page, with text left after cleaning."""
+    """Upright glyphs on the page, their text cleaned (see :class:`Glyph` for empty text)."""
     for char in chars:
         x0, x1 = float(char["x0"]), float(char["x1"])
         top, bottom = float(char["top"]), float(char["bottom"])
@@ -369,13 +379,12 @@ def _glyphs(
         text = str(char["text"])
         if _UNMAPPED_GLYPH.fullmatch(text):
             tally.unmapped += 1  # no Unicode for this glyph in the font: nothing to show
-            continue
+            text = ""
         text, removed = clean_text(text)
         tally.removed += removed
         text = text.replace("\n", " ")  # a line break inside one glyph is a space
-        if text:
-            size = float(char.get("size") or 0) or (bottom - top) or 1.0
-            yield Glyph(text, x0, x1, top, bottom, size)
+        size = float(char.get("size") or 0) or (bottom - top) or 1.0
+        yield Glyph(text, x0, x1, top, bottom, size)
 
 
 def clean_text(text: str) -> tuple[str, int]:
@@ -459,18 +468,18 @@ def _split_row(row: Sequence[Glyph], page: int) -> list[Fragment]:
 
 
 def _fragment(glyphs: Sequence[Glyph], page: int) -> list[Fragment]:
-    """The fragment of these glyphs, or nothing if they are all spaces."""
-    visible = [g for g in glyphs if not g.is_space]
-    if not visible:
+    """The fragment of these glyphs, or nothing if they show no character."""
+    shown = [g for g in glyphs if g.shows]
+    if not shown:
         return []
     return [
         Fragment(
             text=_join_glyphs(glyphs),
-            x0=visible[0].x0,
-            x1=max(g.x1 for g in visible),
-            top=min(g.top for g in visible),
-            bottom=max(g.bottom for g in visible),
-            size=median(g.size for g in visible),
+            x0=shown[0].x0,
+            x1=max(g.x1 for g in shown),
+            top=min(g.top for g in shown),
+            bottom=max(g.bottom for g in shown),
+            size=median(g.size for g in shown),
             page=page,
             stretch=_usual_gap(glyphs),
         )
@@ -486,6 +495,10 @@ def _join_glyphs(glyphs: Sequence[Glyph]) -> str:
     for glyph in glyphs:
         if glyph.is_space:
             space = previous is not None
+            continue
+        if not glyph.text:  # a removed character: its box continues the word before it
+            if previous is not None:
+                previous = replace(previous, x1=max(previous.x1, glyph.x1))
             continue
         if previous is not None and (space or _missing_space(previous, glyph, usual)):
             parts.append(" ")
@@ -848,9 +861,9 @@ def _hints(metadata: dict[str, Any]) -> dict[str, str]:
             value = _WORD_TITLE.sub("", value).strip()
         if value:
             hints[hint] = value
-    published = _pdf_date(_metadata_text(metadata.get("CreationDate")))
-    if published:
-        hints["published"] = published
+    created = _pdf_date(_metadata_text(metadata.get("CreationDate")))
+    if created:  # when the file was made, not when the article appeared
+        hints["file_created"] = created
     return hints
 
 
