@@ -1,9 +1,12 @@
-"""Take the README's screenshot: the real window on an X server (run under xvfb-run).
+"""Take the README's screenshots: real windows on an X server (run under xvfb-run).
 
     xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py docs/main-window.png
+    xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py \
+        docs/import-dialog.png --import-dialog
 
-It opens a fresh demo project, shows the article with overlapping codings,
-selects one coding in the panel, and grabs the whole screen.
+The first opens a fresh demo project, shows the article with overlapping
+codings and selects one coding in the panel; the second opens the import
+dialog on the demo articles and shows the one with spam and navigation lines.
 """
 
 from __future__ import annotations
@@ -16,6 +19,34 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.app import build_window
+
+
+def import_dialog(app: QApplication, out: Path) -> int:
+    from annotator.project import Project
+    from annotator.resources import demo_corpus_paths
+    from ui.controller import ProjectController
+    from ui.dialogs.import_dialog import ImportDialog
+
+    controller = ProjectController(Project.in_memory())
+    dialog = ImportDialog(controller)
+    dialog.resize(1560, 940)
+    dialog.move(20, 20)
+    dialog.show()
+
+    def stage() -> None:
+        dialog.add_paths(demo_corpus_paths())
+        dialog.files.setCurrentRow(2)  # 002: SEO spam, navigation, breadcrumb, byline
+        QTimer.singleShot(600, lambda: grab(app, out, dialog.close))
+
+    QTimer.singleShot(800, stage)
+    return app.exec()
+
+
+def grab(app: QApplication, out: Path, then: object) -> None:
+    app.primaryScreen().grabWindow(0).save(str(out))
+    print(f"saved {out}")
+    then()  # type: ignore[operator]
+    app.quit()
 
 
 def main(out: Path) -> int:
@@ -56,4 +87,7 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")
+    if "--import-dialog" in sys.argv:
+        sys.exit(import_dialog(QApplication(sys.argv[:1]), target))
+    sys.exit(main(target))

@@ -78,7 +78,7 @@ class _Header:
 
 
 def parse_header(draft: Draft, end: int) -> None:
-    """Read metadata from lines ``[0, end)``, choose the title, blank them all."""
+    """Read metadata from lines ``[0, end)``, choose the title, remove them all (logged)."""
     header = _Header([])
     for index in range(end):
         line = draft.lines[index].strip()
@@ -86,13 +86,20 @@ def parse_header(draft: Draft, end: int) -> None:
             _header_line(draft, index, line, header)
             draft.lines[index] = ""
     candidates = [t for t in header.titles if len(t) <= TITLE_MAX]
-    if candidates and "title" not in draft.metadata:
+    title = draft.metadata.get("title")
+    if candidates and title is None:
         title = max(candidates, key=len)
         draft.metadata["title"] = title
-        draft.log.append(f"title: {title}")
         column = re.match(r"^【(.+?)】", title)
         if column:
             draft.attributes.setdefault("column", simplified(column.group(1)))
+    for line in header.titles:
+        if line == title:
+            draft.log.append(f"removed title (now the document's title): {line[:80]}")
+        elif simplified(line) == draft.attributes.get("column"):
+            draft.log.append(f"removed repeated column name: {line[:80]}")
+        else:
+            draft.log.append(f"removed header line: {line[:80]}")
 
 
 def _header_line(draft: Draft, index: int, line: str, header: _Header) -> None:
@@ -108,6 +115,7 @@ def _header_line(draft: Draft, index: int, line: str, header: _Header) -> None:
         if header.last_other is not None:  # the site's name stands above its breadcrumb
             draft.metadata.setdefault("source", simplified(header.last_other))
             header.titles.remove(header.last_other)
+            draft.log.append(f"removed site name (now the source): {header.last_other[:80]}")
         return draft.drop(index, "breadcrumb")
     if _parse_known_header(draft, line):
         return draft.drop(index, "header metadata")
