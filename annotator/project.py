@@ -12,25 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from annotator import __version__
+from annotator import __version__, commands
 from annotator.changes import Changes
-from annotator.commands import (
-    AddAnnotation,
-    AddCode,
-    AddCoder,
-    AddDocuments,
-    Command,
-    DeleteAnnotations,
-    DeleteCode,
-    DeleteDocument,
-    EditAnnotation,
-    MoveCode,
-    RenameCoder,
-    ReviewAnnotation,
-    Stores,
-    UpdateCode,
-    UpdateDocument,
-)
+from annotator.commands import Command, Stores
 from annotator.commands.base import utc_now
 from annotator.errors import (
     NotAProjectError,
@@ -312,43 +296,43 @@ class Project:
         return self.history.redo()
 
     def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
-        command = AddDocuments(documents)
+        command = commands.AddDocuments(documents)
         self.execute(command)
         return command.documents
 
     def update_document(self, document_id: DocumentId, **fields: object) -> None:
-        self.execute(UpdateDocument(document_id, fields))
+        self.execute(commands.UpdateDocument(document_id, fields))
 
     def delete_document(self, document_id: DocumentId) -> None:
-        self.execute(DeleteDocument(document_id))
+        self.execute(commands.DeleteDocument(document_id))
 
     def add_code(
         self, *, parent_id: CodeId | None = None, index: int | None = None, **fields: object
     ) -> Code:
-        command = AddCode(fields, parent_id, index)
+        command = commands.AddCode(fields, parent_id, index)
         self.execute(command)
         assert command.code is not None
         return command.code
 
     def update_code(self, code_id: CodeId, **fields: object) -> None:
-        self.execute(UpdateCode(code_id, fields))
+        self.execute(commands.UpdateCode(code_id, fields))
 
     def move_code(
         self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None
     ) -> None:
-        self.execute(MoveCode(code_id, parent_id, index))
+        self.execute(commands.MoveCode(code_id, parent_id, index))
 
     def delete_code(self, code_id: CodeId) -> None:
-        self.execute(DeleteCode(code_id))
+        self.execute(commands.DeleteCode(code_id))
 
     def add_coder(self, name: str) -> Coder:
-        command = AddCoder(name)
+        command = commands.AddCoder(name)
         self.execute(command)
         assert command.coder is not None
         return command.coder
 
     def rename_coder(self, coder_id: CoderId, name: str) -> None:
-        self.execute(RenameCoder(coder_id, name))
+        self.execute(commands.RenameCoder(coder_id, name))
 
     def add_annotation(
         self,
@@ -362,7 +346,9 @@ class Project:
         expected_quote: str | None = None,
     ) -> Annotation:
         name = self._coder_name(coder)
-        command = AddAnnotation(document_id, code_id, name, start, end, memo, expected_quote)
+        command = commands.AddAnnotation(
+            document_id, code_id, name, start, end, memo, expected_quote
+        )
         self.execute(command)
         assert command.annotation is not None
         return command.annotation
@@ -376,13 +362,15 @@ class Project:
         end: int | None = None,
         memo: str | None = None,
     ) -> Annotation:
-        command = EditAnnotation(annotation_id, code_id=code_id, start=start, end=end, memo=memo)
+        command = commands.EditAnnotation(
+            annotation_id, code_id=code_id, start=start, end=end, memo=memo
+        )
         self.execute(command)
         assert command.after is not None
         return command.after
 
     def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
-        self.execute(DeleteAnnotations(list(annotation_ids)))
+        self.execute(commands.DeleteAnnotations(list(annotation_ids)))
 
     def review_annotation(
         self,
@@ -392,7 +380,9 @@ class Project:
         *,
         reviewer: str | None = None,
     ) -> Review:
-        command = ReviewAnnotation(annotation_id, self._coder_name(reviewer), status, comment)
+        command = commands.ReviewAnnotation(
+            annotation_id, self._coder_name(reviewer), status, comment
+        )
         self.execute(command)
         assert command.review is not None
         return command.review
