@@ -20,11 +20,11 @@ from typing import Any
 
 from annotator import __version__
 from annotator.codebook import MergeCodebook, read_codebook, write_codebook
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ValidationError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.identity import default_coder_name
 from annotator.importing import ImportStatus, import_paths
-from annotator.models import CodeId
+from annotator.models import DOCUMENT_FIELDS, CodeId
 from annotator.project import Project
 from annotator.resources import default_codebook_path
 
@@ -99,6 +99,24 @@ def cmd_text(args: argparse.Namespace) -> None:
         document = project.document(args.document)
         text = project.raw_text(document.id) if args.raw else project.text(document.id)
     _emit(args, {"id": document.id, "uuid": document.uuid, "text": text}, [text])
+
+
+def cmd_set(args: argparse.Namespace) -> None:
+    fields: dict[str, object] = {}
+    for assignment in args.assignments:
+        name, equals, value = assignment.partition("=")
+        if not equals or name not in DOCUMENT_FIELDS:
+            known = ", ".join(DOCUMENT_FIELDS)
+            raise ValidationError(
+                f"应为 字段=值 / Expected FIELD=VALUE, FIELD one of {known}: {assignment!r}"
+            )
+        fields[name] = value if value or name == "memo" else None
+    with Project.open(args.project, backup=False) as project:
+        project.coder = args.coder
+        document = project.document(args.document)
+        project.update_document(document.id, **fields)
+        document = project.document(document.id)
+    _emit(args, document, [f"#{document.id} {name} = {getattr(document, name)}" for name in fields])
 
 
 def cmd_codebook(args: argparse.Namespace) -> None:
@@ -212,6 +230,9 @@ def build_parser() -> argparse.ArgumentParser:
     text = verb("text", cmd_text, "print a document's text")
     text.add_argument("document", help="document id or uuid")
     text.add_argument("--raw", action="store_true", help="the text as imported, before cleaning")
+    setter = verb("set", cmd_set, "edit a document's metadata (FIELD= clears it)")
+    setter.add_argument("document", help="document id or uuid")
+    setter.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     codebook = verb("codebook", cmd_codebook, "list, import or export the codebook")
     group = codebook.add_mutually_exclusive_group()
     group.add_argument("--import", dest="import_file", metavar="FILE")

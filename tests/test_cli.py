@@ -156,3 +156,18 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["codes"] == 0
+
+
+def test_set_edits_metadata_and_clears_with_an_empty_value(
+    cli_project: Path, capsys: pytest.CaptureFixture[str]
+):
+    run_json(capsys, "import", cli_project, demo_corpus_paths()[1])  # 001: no title
+    document = run_json(capsys, "set", cli_project, "1", "title=安阳市抓党建", "published=2021")
+    assert isinstance(document, dict)
+    assert (document["title"], document["published"]) == ("安阳市抓党建", "2021")
+    cleared = run_json(capsys, "set", cli_project, "1", "published=")
+    assert isinstance(cleared, dict)
+    assert cleared["published"] is None
+    status, _, err = run(capsys, "set", cli_project, "1", "colour=red")
+    assert status == 1
+    assert "FIELD=VALUE" in err

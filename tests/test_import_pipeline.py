@@ -96,3 +96,18 @@ def test_a_version_1_project_is_upgraded_to_2(
         assert upgraded.upgrade_backup.exists()
         upgraded.coder = "alice"
         add_document(upgraded)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf", ".html"])
+def test_a_very_large_file_is_refused_before_reading(
+    project: Project, tmp_path: Path, suffix: str
+) -> None:
+    from annotator.importing.prepare import MAX_BYTES
+
+    huge = tmp_path / f"huge{suffix}"
+    with huge.open("wb") as handle:  # sparse: no 50 MB written
+        handle.truncate(MAX_BYTES + 1)
+    [result] = import_paths(project, [huge, *demo_corpus_paths()[:1]])[:1]
+    assert result.status is ImportStatus.FAILED
+    assert "too large" in str(result.error)
+    assert len(project.documents()) == 1  # the other file still imported

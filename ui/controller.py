@@ -125,6 +125,12 @@ class ProjectController(QObject):
     def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
         self.project.delete_annotations(annotation_ids)
 
+    def update_document(self, document_id: DocumentId, fields: dict[str, str | None]) -> None:
+        self.project.update_document(document_id, **fields)
+
+    def import_log(self, document_id: DocumentId) -> tuple[str, ...]:
+        return self.project.import_log(document_id)
+
     def set_annotation_memo(self, annotation_id: AnnotationId, memo: str) -> None:
         self.project.edit_annotation(annotation_id, memo=memo)
 

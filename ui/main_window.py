@@ -30,6 +30,7 @@ from annotator.errors import AnnotatorError
 from annotator.importing import ImportStatus
 from annotator.models import CodeId, DocumentId
 from ui.controller import ProjectController
+from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.models import code_tree_model, document_table_model
 from ui.models.annotation_table_model import AnnotationTableModel
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.details_action = self._action(
+            self.tr("Document details…"), "Ctrl+D", self.edit_document_details
+        )
+        edit_menu.addAction(self.details_action)
         self.delete_action = self._action(
             self.tr("Delete annotation"), QKeySequence.StandardKey.Delete, self.delete_selected
         )
@@ -282,6 +287,15 @@ class MainWindow(QMainWindow):
         ids = [self.annotations_model.annotation(row).id for row in sorted(rows)]
         if ids:
             self._guarded(lambda: self.controller.delete_annotations(ids))
+
+    def edit_document_details(self) -> None:
+        document_id = self.current_document
+        if document_id is None:
+            return
+        document = self.controller.document(document_id)
+        changes = DocumentDialog.ask(document, self.controller.import_log(document_id), self)
+        if changes:
+            self._guarded(lambda: self.controller.update_document(document_id, changes))
 
     def undo(self) -> None:
         self._guarded(self.controller.undo)

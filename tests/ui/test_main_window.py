@@ -212,3 +212,30 @@ def test_a_failed_demo_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(Exception, match="Cannot read the codebook"):
         create_demo_project(target)
     assert list(target.parent.iterdir()) == []
+
+
+def test_document_details_are_editable_and_undoable(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _select_document(window, "001_")  # no title: shown by file name
+    monkeypatch.setattr(
+        "ui.main_window.DocumentDialog.ask", lambda *_a: {"title": "安阳市抓党建促乡村振兴"}
+    )
+    window.details_action.trigger()
+    row = window.documents_model.row_of(window.current_document or 0)
+    assert row is not None
+    assert "安阳市抓党建促乡村振兴" in str(window.documents_model.index(row, 0).data())
+    window.undo_action.trigger()
+    assert "001_" in str(window.documents_model.index(row, 0).data())
+
+
+def test_document_dialog_reports_only_changes(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.dialogs.document_dialog import DocumentDialog
+
+    document = window.controller.project.documents()[4]
+    dialog = DocumentDialog(document, ("decoded as utf-8",))
+    qtbot.addWidget(dialog)
+    assert dialog.changes() == {}
+    dialog.edits["author"].setText("江口县委组织部")
+    dialog.edits["url"].setText("")
+    assert dialog.changes() == {"author": "江口县委组织部", "url": None}
