@@ -100,6 +100,8 @@ def drop_junk_lines(draft: Draft) -> None:
             continue
         if zones.is_spam(stripped) or zones.is_navigation(stripped):
             draft.drop(index, "spam or navigation line")
+        elif zones.SOCIAL.match(stripped):
+            draft.drop(index, "app counter or prompt")
         elif INJECTED_HTML.match(stripped) or LINK_LIST_ITEM.match(stripped):
             draft.drop(index, "markup or link-list line")
         else:
@@ -108,14 +110,18 @@ def drop_junk_lines(draft: Draft) -> None:
 
 
 def join_hard_wraps(draft: Draft) -> None:
-    """Rejoin paragraphs an editor wrapped at a fixed width (only if the text shows one)."""
+    """Rejoin paragraphs an editor wrapped at a fixed width (only if the text shows one).
+
+    Runs before the zones are cut: a wrapped fragment is no prose until joined.
+    """
     if draft.paragraphs_final:
         return
     is_full = _wrap_test([line.strip() for line in draft.lines if line.strip()])
     if is_full is None:
         return
     lines = [line.strip() for line in draft.lines]
-    # Blank lines between multi-line blocks mark the paragraphs: join whole blocks.
+    # Blank lines between multi-line blocks mark the paragraphs: then a full line
+    # ending in 。 is still wrapped; without them, it ends its paragraph.
     by_blocks = _blank_lines_separate_paragraphs(lines)
     joined: list[str] = []
     pieces: list[str] = []
@@ -126,7 +132,8 @@ def join_hard_wraps(draft: Draft) -> None:
             pieces = []
             continue
         pieces.append(line)
-        if not by_blocks and (not is_full(line) or line.endswith(SENTENCE_END)):
+        ends = not is_full(line) or (not by_blocks and line.endswith(SENTENCE_END))
+        if ends:
             joined.append(join_pieces(pieces))
             pieces = []
     if pieces:
@@ -177,9 +184,9 @@ RULES: tuple[Rule, ...] = (
     strip_pinyin,
     drop_page_furniture,
     restore_reading_order,
+    join_hard_wraps,
     cut_zones,
     drop_junk_lines,
-    join_hard_wraps,
 )
 
 

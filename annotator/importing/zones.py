@@ -20,9 +20,16 @@ from annotator.shadow import to_simplified
 
 SPAM_WORDS = ("在线观看", "国产", "无码", "欧美", "日韩", "亚洲", "精品", "成人", "午夜",
               "一区二区", "五月天", "av")  # fmt: skip
+UNMISTAKABLE_SPAM = frozenset({"在线观看", "无码", "一区二区", "五月天", "午夜"})
 FOOTER = re.compile(
-    r"^[(（]作者|^\[?责任编辑|^\[?責任編輯|^原文链接|^原文鏈接|^\[?免责声明|^\[?免責聲明"
-    r"|^版[权權]声明|^版權聲明|^标签|^標簽|^最新信息$|^作者 \S+$|^\s*(\d+\.\s*)?<[a-z]"
+    r"^[(（]作者[:：系]|^\[?(责任编辑|責任編輯|责编|编辑|編輯|审核|審核|审校|校对|初审|复审|终审|监制)[:：]"
+    r"|^原文[链鏈]接[:：]|^\[?(免责声明|免責聲明)|^版[权權][声聲]明|^(标签|標簽)[:：]|^最新信息$"
+    r"|^作者 \S+$|^\s*(\d+\.\s*)?<[a-z]"
+)
+#: Counters and prompts of WeChat and news apps, never article text (short lines only).
+SOCIAL = re.compile(
+    r"^(阅读(数|量)?|閱讀|点赞|點讚|在看|分享|收藏|转发|評論|评论|写下你的留言|留言|阅读原文"
+    r"|长按识别二维码|扫码关注|点击上方.{0,6}关注|关注我们)[:：\s\d,，.万+]*$"
 )
 BODY_MIN = 60
 TITLE_MAX = 60
@@ -34,8 +41,16 @@ _BYLINE = re.compile(r"^文\s*/\s*(.+?)\s*([\u4e00-\u9fff]{2,3})$")
 _BARE_LABEL = re.compile(r"^(作者|来源|來源|编辑|編輯|日期|时间|時間)[:：]?$")
 _DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+/?$", re.ASCII)
 _DIGITS = re.compile(r"^\d{1,4}$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SPEAKER = re.compile(r"^(记者|[\u4e00-\u9fff]{2,3})[:：]")
+_PAREN_DATE = re.compile(r"^[(（]\s*(19|20)\d{2}\s*年.{0,12}[)）]$")
+_DOC_NUMBER = re.compile(r"^\S{1,12}〔(19|20)\d{2}〕\d+号$")
+_REPOST = re.compile(r"^(转载自|转自|本文转自|來源於|来源于)[:：]?\s*(.+)$")
+_STAFF_BYLINE = re.compile(r"^(本报|本台|本刊|本网)?(记者|通讯员|特约记者)[\s　:：]*(.{2,20})$")
 _PAGE_HEADER = re.compile(r"^Page (\d+) - (.+?)$")
-_FIELD = re.compile(r"(发布时间|發佈時間|时间|時間|日期|来源|來源|作者|编辑|編輯)[:：]\s*(\S+)")
+_FIELD = re.compile(
+    r"(发布时间|發佈時間|发布日期|时间|時間|日期|来源|來源|作者|编辑|編輯)[:：]\s*(\S+)"
+)
 #: Words that end a job title just before a name (…组织部部长朱云).
 TITLE_WORDS = "书记|部长|主任|记者|局长|县长|市长|主席|委员|常委|编辑|站长|社长"
 _ROLE_THEN_NAME = re.compile(rf"^(.*(?:{TITLE_WORDS}))([\u4e00-\u9fff]{{2,3}})$")
@@ -45,8 +60,13 @@ _ISSUE = re.compile(r"(第\s*\d+\s*期)")
 
 
 def is_spam(line: str) -> bool:
+    """SEO spam: several different lexicon words, or two with an unmistakable one.
+
+    Counting distinct words matters: 精品民宿、精品旅游线路 is an article's text.
+    """
     lowered = line.lower()
-    return sum(lowered.count(word) for word in SPAM_WORDS) >= 2
+    found = {word for word in SPAM_WORDS if word in lowered}
+    return len(found) >= 3 or (len(found) >= 2 and bool(found & UNMISTAKABLE_SPAM))
 
 
 def is_navigation(line: str) -> bool:
@@ -58,15 +78,29 @@ def simplified(value: str) -> str:
     return to_simplified(value.replace("\xa0", " ").strip())
 
 
+def is_prose(line: str) -> bool:
+    """A line of running text: long, or a sentence, or a salutation (同志们：)."""
+    if len(line) >= BODY_MIN:
+        return True
+    if _FIELD.search(line) or _BARE_LABEL.match(line) or _PAREN_DATE.match(line):
+        return False
+    cjk = len(_CJK.findall(line))
+    if line.endswith(("。", "！", "!")) and cjk >= 4:
+        return True
+    if line.endswith(("：", ":")) and cjk >= 2:  # a salutation opens the body
+        return True
+    return line.endswith(("？", "?")) and (cjk >= 20 or bool(_SPEAKER.match(line)))
+
+
 def body_start(draft: Draft) -> int:
-    """The first body line: known from the layout, else the first long non-spam line."""
+    """The first body line: known from the layout, else the first line of prose."""
     if draft.body_start is not None:
         return draft.body_start
     limit = min(len(draft.lines), HEADER_MAX_LINES)
     for index, line in enumerate(draft.lines[:limit]):
-        if len(line.strip()) >= BODY_MIN and not is_spam(line):
+        if is_prose(line.strip()) and not is_spam(line):
             return index
-    # No long line: a short text. Its first line is a title when more lines follow.
+    # No prose line: a short text. Its first line is a title when more lines follow.
     filled = [i for i, line in enumerate(draft.lines) if line.strip()]
     return filled[1] if len(filled) > 1 else (filled[0] if filled else 0)
 
@@ -141,6 +175,19 @@ def _parse_known_header(draft: Draft, line: str) -> bool:
     elif by := _BYLINE.match(line):
         draft.metadata.setdefault("author", simplified(by.group(2)))
         draft.metadata.setdefault("author_role", simplified(by.group(1)))
+    elif _DOC_NUMBER.match(line):
+        draft.attributes.setdefault("document_number", line)
+    elif repost := _REPOST.match(line):
+        draft.attributes.setdefault("reposted_from", simplified(repost.group(2)))
+    elif _PAREN_DATE.match(line):
+        _set_date(draft, line)
+    elif staff := _STAFF_BYLINE.match(line):
+        set_author(draft, staff.group(3))
+        draft.metadata.setdefault(
+            "author_role", simplified(f"{staff.group(1) or ''}{staff.group(2)}")
+        )
+    elif SOCIAL.match(line):
+        pass
     elif len(line) <= 80 and _FIELD.search(line) and not line.endswith("。"):
         _fields(draft, line)
     else:
@@ -169,12 +216,11 @@ def _interviewee(draft: Draft, text: str) -> None:
 
 
 def _fields(draft: Draft, line: str) -> None:
+    """``来源：X　作者：Y　发布时间：2024-05-20``, in any order; a bare date counts too."""
+    _set_date(draft, line)
     for key, value in _FIELD.findall(line):
         key = simplified(key)
-        if key in ("时间", "发布时间", "日期"):
-            rest = line[line.index(value) :]
-            _set_date(draft, rest)
-        elif key == "来源":
+        if key == "来源":
             draft.metadata.setdefault("source", simplified(value))
         elif key == "作者":
             set_author(draft, value)
@@ -197,11 +243,18 @@ def set_author(draft: Draft, value: str) -> None:
     draft.metadata.setdefault("author", value)
 
 
+_ORGANISATION = re.compile(
+    r"(委|部|局|厅|办|院|校|会|中心|政府|公司|报社|日报|电视台|研究所|支部|党组)$"
+)
+
+
 def parse_byline(draft: Draft, text: str) -> None:
-    """``安阳市委组织部,李常青、闫乃谦`` or ``…组织部部长 王若嘉``: role and names."""
+    """``安阳市委组织部,李常青、闫乃谦``, ``周红，北关区委组织部`` or ``…部长 王若嘉``."""
     text = text.replace("\xa0", " ").strip()
     if "," in text or "，" in text:
-        role, names = re.split(r"[,，]", text, maxsplit=1)
+        first, second = (part.strip() for part in re.split(r"[,，]", text, maxsplit=1))
+        # The organisation is the part that ends like one; the other holds the names.
+        role, names = (second, first) if _ORGANISATION.search(second) else (first, second)
     elif " " in text:
         role, names = text.rsplit(" ", 1)
     elif match := _ROLE_THEN_NAME.match(text):
@@ -214,10 +267,33 @@ def parse_byline(draft: Draft, text: str) -> None:
 
 
 def footer_start(draft: Draft, start: int) -> int:
-    for index in range(start + 1, len(draft.lines)):
-        if FOOTER.match(draft.lines[index].strip()):
-            return index
-    return len(draft.lines)
+    """The first footer marker after which nothing is article text any more.
+
+    A marker followed by a line of prose was a false alarm (a paragraph that
+    happens to start like a marker): the search goes on after it.
+    """
+    index = len(draft.lines)
+    for candidate in range(len(draft.lines) - 1, start, -1):
+        line = draft.lines[candidate].strip()
+        if not line:
+            continue
+        if FOOTER.match(line):
+            index = candidate
+        elif _footer_like(line):
+            continue
+        else:
+            break
+    return index
+
+
+def _footer_like(line: str) -> bool:
+    """Lines that may follow a footer marker: links, short notes, disclaimers."""
+    return (
+        len(line) < 40
+        or bool(re.match(r"^- (19|20)\d{2}-\d{2}-\d{2}", line))
+        or bool(re.search(r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|联系|聯繫", line))
+        or bool(SOCIAL.match(line))
+    )
 
 
 def parse_footer(draft: Draft, start: int) -> None:
