@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.importing.cleaning import clean
+from annotator.importing.lines import is_spam
 from annotator.importing.prepare import prepare_file
-from annotator.importing.zones import is_spam
 from annotator.models import NewDocument
 from annotator.resources import resource_path
 

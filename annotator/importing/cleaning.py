@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from annotator.importing import zones
+from annotator.importing import lines, zones
 from annotator.importing.columns import display_width, join_pieces, restore_columns
+from annotator.importing.dates import date_precision
 from annotator.importing.draft import Draft
 from annotator.models import Flag
 
@@ -25,7 +26,6 @@ PAGE_NUMBER = re.compile(
     r"^\s*(P\.\s*\d+|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
 INJECTED_HTML = re.compile(r"^\s*(\d+\.\s*)?(<[a-zA-Z/][^>]*>\s*)+$")
-LINK_LIST_ITEM = re.compile(r"^- (19|20)\d{2}-\d{2}-\d{2}")
 SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";", "：", ":", "”", "」", "』", "）", ")")
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 #: Control (Cc) and private-use (Co) characters: nothing a reader can see or code.
@@ -93,30 +93,31 @@ def cut_zones(draft: Draft) -> None:
 
 
 def drop_junk_lines(draft: Draft) -> None:
-    """Spam, navigation, injected HTML and link-list lines anywhere in the body."""
+    """Spam, web-page rows, app counters and injected markup anywhere in the body."""
     for index, line in enumerate(draft.lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if zones.is_spam(stripped) or zones.is_navigation(stripped):
-            draft.drop(index, "spam or navigation line")
-        elif zones.SOCIAL.match(stripped):
-            draft.drop(index, "app counter or prompt")
-        elif INJECTED_HTML.match(stripped) or LINK_LIST_ITEM.match(stripped):
-            draft.drop(index, "markup or link-list line")
+        if lines.is_spam(stripped):
+            draft.drop(index, "spam line")
+        elif lines.WEB_FURNITURE.search(stripped) and len(stripped) < 80:
+            draft.drop(index, "web page row")
+        elif lines.SOCIAL.match(stripped) or INJECTED_HTML.match(stripped):
+            draft.drop(index, "app counter or markup")
         else:
             continue
         draft.lines[index] = ""
 
 
-def join_hard_wraps(draft: Draft) -> None:
-    """Rejoin paragraphs an editor wrapped at a fixed width (only if the text shows one).
+def detect_hard_wraps(draft: Draft) -> None:
+    """Notice a fixed-width wrap before the zones are cut (a fragment is no prose alone)."""
+    if not draft.paragraphs_final:
+        draft.wrap_test = _wrap_test([line.strip() for line in draft.lines if line.strip()])
 
-    Runs before the zones are cut: a wrapped fragment is no prose until joined.
-    """
-    if draft.paragraphs_final:
-        return
-    is_full = _wrap_test([line.strip() for line in draft.lines if line.strip()])
+
+def join_hard_wraps(draft: Draft) -> None:
+    """Rejoin paragraphs an editor wrapped at a fixed width, once the zones are cut."""
+    is_full = draft.wrap_test
     if is_full is None:
         return
     lines = [line.strip() for line in draft.lines]
@@ -184,9 +185,10 @@ RULES: tuple[Rule, ...] = (
     strip_pinyin,
     drop_page_furniture,
     restore_reading_order,
-    join_hard_wraps,
+    detect_hard_wraps,
     cut_zones,
     drop_junk_lines,
+    join_hard_wraps,
 )
 
 
@@ -197,7 +199,7 @@ def clean(text: str, hints: dict[str, str] | None = None) -> tuple[str, Draft]:
         if hints and hints.get(key):
             draft.metadata[key] = hints[key]
     if hints and hints.get("published") and "date_precision" not in draft.metadata:
-        draft.metadata["date_precision"] = _precision(hints["published"])
+        draft.metadata["date_precision"] = date_precision(hints["published"]) or "day"
     for rule in RULES:
         rule(draft)
     paragraphs = [line.strip(" \u3000") for line in draft.lines if line.strip(" \u3000")]
@@ -218,10 +220,6 @@ def _sites(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
         else:
             sites.append((match.start(), match.end()))
     return sites
-
-
-def _precision(date: str) -> str:
-    return {4: "year", 7: "month"}.get(len(date), "day")
 
 
 def flag_corruption(draft: Draft, cleaned: str) -> None:

@@ -33,6 +33,9 @@ BAND_GAP = 15
 SHORT_BY = 4
 #: Fewer multi-segment lines than this is not a column layout.
 MIN_COLUMN_LINES = 4
+#: Column segments are runs of text; table cells are shorter than this.
+MIN_SEGMENT = 8
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ def restore_columns(lines: list[str]) -> ColumnLayout | None:
     if len(multi) < MIN_COLUMN_LINES:
         return None
     first, last = multi[0], multi[-1]
+    if not _looks_like_columns(lines[first : last + 1], cut[first : last + 1]):
+        return None
     body = [segment for found in cut[first : last + 1] for segment in found]
     found_bands = bands([segment.start for segment in body])
     if len(found_bands) < 2:
@@ -134,6 +139,21 @@ def restore_columns(lines: list[str]) -> ColumnLayout | None:
         columns[_band_of(segment, found_bands)].append(segment)
     paragraphs = _paragraphs([sorted(column, key=lambda s: s.line) for column in columns])
     return ColumnLayout(lines[:first], paragraphs, lines[last + 1 :], len(found_bands))
+
+
+def _looks_like_columns(block: list[str], cut: list[list[Segment]]) -> bool:
+    """Columns of text, not a table: most lines split, segments long and Chinese.
+
+    A table aligned with spaces also has several segments per line, but its
+    cells are short (城关镇 32 30 93.8%), and the lines around it are not split.
+    """
+    filled = [found for line, found in zip(block, cut, strict=True) if line.strip()]
+    if sum(1 for found in filled if len(found) >= 2) < len(filled) * 0.6:
+        return False
+    texts = [segment.text for found in filled for segment in found]
+    median_length = statistics.median(len(text) for text in texts)
+    cjk = sum(len(_CJK.findall(text)) for text in texts)
+    return median_length >= MIN_SEGMENT and cjk >= 0.5 * sum(len(text) for text in texts)
 
 
 def _paragraphs(columns: list[list[Segment]]) -> list[str]:

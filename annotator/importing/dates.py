@@ -26,3 +26,8 @@ def parse_date(text: str) -> tuple[str, str] | None:
     if not 1 <= day <= 31:
         return f"{year:04d}-{month:02d}", "month"
     return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def date_precision(iso: str) -> str | None:
+    """``day``, ``month`` or ``year`` for ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso.strip()))

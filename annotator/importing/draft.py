@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.models import Flag
@@ -22,6 +23,8 @@ class Draft:
     paragraphs_final: bool = False
     #: Metadata problems found before the text is final (become document flags).
     notes: list[str] = field(default_factory=list)
+    #: Set when the text was hard-wrapped: says whether a line was cut by the wrap.
+    wrap_test: Callable[[str], bool] | None = None
 
     def drop(self, index: int, reason: str) -> None:
         """Log a line as removed; callers delete it (or blank it) themselves."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.errors import ImportFailedError
 from annotator.importing.decode import decode_bytes
 from annotator.importing.extracted import Extracted
 
@@ -14,7 +15,11 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_text_file(path: Path) -> Extracted:
-    decoded = decode_bytes(path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailedError(f"无法读取文件 / Cannot read the file: {error.strerror}") from error
+    decoded = decode_bytes(data)
     log = [f"decoded as {decoded.encoding} ({decoded.reason})"]
     if "\r" in decoded.text:
         log.append("normalised line endings to \\n")

@@ -86,3 +86,20 @@ def test_accept_all_and_skip_all(dialog: ImportDialog) -> None:
     assert not dialog.import_button.isEnabled()
     dialog.set_all_accepted(True)
     assert len(dialog.accepted_files()) == 5
+
+
+def test_edited_fields_carry_their_derived_fields(dialog: ImportDialog) -> None:
+    from ui.dialogs.import_dialog import apply_edits
+
+    item = dialog.prepared[4]  # 004: dated to the day, region 江口县
+    edited = apply_edits(item, {"published": "2022", "region": "贵州省铜仁市"})
+    assert edited.document is not None
+    metadata = edited.document.metadata
+    assert (metadata["published"], metadata["date_precision"]) == ("2022", "year")
+    assert (metadata["region_code"], metadata["region_level"]) == (None, None)
+    cleared = apply_edits(item, {"published": ""})
+    assert cleared.document is not None
+    assert cleared.document.metadata["date_precision"] is None
+    same = apply_edits(item, {"region": "贵州省铜仁市江口县"})
+    assert same.document is not None
+    assert same.document.metadata["region_code"] == "520621"

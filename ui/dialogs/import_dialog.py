@@ -28,20 +28,31 @@ from PySide6.QtWidgets import (
 
 from annotator.importing import ImportResult
 from annotator.importing.batch import expand_paths
+from annotator.importing.dates import date_precision
 from annotator.importing.prepare import PreparedFile
 from ui.controller import ProjectController
 from ui.widgets.import_preview import ImportPreview
 
 
 def apply_edits(item: PreparedFile, edits: dict[str, str]) -> PreparedFile:
-    """The prepared file with the user's metadata edits (an empty field clears it)."""
+    """The prepared file with the user's metadata edits (an empty field clears it).
+
+    Fields derived from an edited one follow it: the date's precision comes
+    from the edited date, and an edited region drops the old code and level.
+    """
     if item.document is None or not edits:
         return item
     metadata = dict(item.document.metadata)
-    metadata.update({k: (v or None) for k, v in edits.items() if k != "title"})
-    document = dataclasses.replace(
-        item.document, title=edits.get("title") or None, metadata=metadata
-    )
+    for key, value in edits.items():
+        if key == "title" or (value or None) == metadata.get(key):
+            continue
+        metadata[key] = value or None
+        if key == "published":
+            metadata["date_precision"] = date_precision(value) if value else None
+        if key == "region":
+            metadata["region_code"] = metadata["region_level"] = None
+    title = edits.get("title", item.document.title or "") or None
+    document = dataclasses.replace(item.document, title=title, metadata=metadata)
     return dataclasses.replace(item, document=document)
 
 

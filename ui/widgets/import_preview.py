@@ -19,19 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.importing.diff import removed_lines
 from annotator.importing.prepare import PreparedFile
 from ui.widgets.document_view import DocumentView, cjk_font
 
 EDITABLE = ("title", "author", "author_role", "source", "url", "published", "region", "script")
-
-
-def removed_prefixes(log: tuple[str, ...]) -> list[str]:
-    """The starts of the lines the log says were removed ("removed …: <line>")."""
-    return [
-        entry.split(": ", 1)[1][:40]
-        for entry in log
-        if entry.startswith("removed ") and ": " in entry
-    ]
 
 
 class ImportPreview(QWidget):
@@ -88,7 +80,7 @@ class ImportPreview(QWidget):
         self.status.setText(flags or self.tr("No problems found."))
         self.raw.setPlainText(document.raw_text)
         self.clean.set_text(document.text)
-        self._strike_removed(removed_prefixes(document.import_log))
+        self._strike_removed(removed_lines(document.raw_text, document.text))
         self.clean.paint_flags(document.flags)
         values = {
             "title": document.title or "",
@@ -101,15 +93,12 @@ class ImportPreview(QWidget):
     def edits(self) -> dict[str, str]:
         return {name: edit.text().strip() for name, edit in self.fields.items()}
 
-    def _strike_removed(self, prefixes: list[str]) -> None:
+    def _strike_removed(self, indices: list[int]) -> None:
         fmt = QTextCharFormat()
         fmt.setFontStrikeOut(True)
         fmt.setForeground(QColor("#b00020"))
-        block = self.raw.document().firstBlock()
-        while block.isValid():
-            line = block.text().replace("\xa0", " ").strip()
-            if line and any(line.startswith(prefix) for prefix in prefixes):
-                cursor = QTextCursor(block)
-                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                cursor.mergeCharFormat(fmt)
-            block = block.next()
+        document = self.raw.document()
+        for index in indices:
+            cursor = QTextCursor(document.findBlockByNumber(index))
+            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+            cursor.mergeCharFormat(fmt)
