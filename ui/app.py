@@ -19,6 +19,7 @@ from annotator.errors import AnnotatorError
 from annotator.identity import default_coder_name
 from annotator.project import Project
 from ui.controller import ProjectController
+from ui.dialogs.coder_dialog import CoderDialog
 from ui.main_window import MainWindow
 
 
@@ -26,8 +27,12 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     """The main window on ``project_path`` (or the demo); errors are shown, not raised."""
     settings = QSettings()
     controller = ProjectController()
-    controller.coder = str(settings.value("coder", "") or default_coder_name())
     window = MainWindow(controller)
+    coder = str(settings.value("coder", "") or "")
+    if not coder:  # first start: ask once, remember
+        coder = CoderDialog.ask(window, default_coder_name()) or default_coder_name()
+        settings.setValue("coder", coder)
+    controller.coder = coder
     window.restore_layout(settings)
     try:
         project = Project.open(project_path) if project_path else open_or_create_demo(demo_path)

@@ -30,6 +30,8 @@ from annotator.models import (
     DocumentId,
 )
 from annotator.project import Project
+from annotator.segmentation import preload_in_background, snap_to_words
+from annotator.sentences import clause_span, sentence_span
 
 
 class ProjectController(QObject):
@@ -115,6 +117,21 @@ class ProjectController(QObject):
 
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         return self.project.code_counts(document_id)
+
+    def extend_span(
+        self, document_id: DocumentId, start: int, end: int, unit: str
+    ) -> tuple[int, int]:
+        """``[start, end)`` widened to whole ``words``, the ``sentence`` or the ``clause``."""
+        text = self.project.text(document_id)
+        if unit == "words":
+            return snap_to_words(text, start, end)
+        if unit == "sentence":
+            return sentence_span(text, start, end)
+        return clause_span(text, start, end)
+
+    def preload_words(self) -> None:
+        """Load the word dictionary in the background (0.5 s) while the user reads."""
+        preload_in_background()
 
     # -- acting ----------------------------------------------------------------
     def add_annotation(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTableView,
-    QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +30,15 @@ from annotator.errors import AnnotatorError
 from annotator.importing import ImportStatus
 from annotator.models import CodeId, DocumentId
 from ui.controller import ProjectController
+from ui.dialogs.coder_dialog import CoderDialog
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.import_dialog import ImportDialog
-from ui.models import code_tree_model, document_table_model
+from ui.models import document_table_model
 from ui.models.annotation_table_model import AnnotationTableModel
-from ui.models.code_tree_model import CodeTreeModel
 from ui.models.document_table_model import DocumentTableModel
+from ui.widgets.codebook_panel import CodebookPanel
 from ui.widgets.document_view import DocumentView
+from ui.widgets.find_bar import FindBar
 
 T = TypeVar("T")
 
@@ -50,16 +52,23 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.view = DocumentView(self)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar(self)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.view)
+        self.setCentralWidget(centre)
         self.documents_model = DocumentTableModel()
         self.documents_view = self._table(self.documents_model, stretch=0)
-        self.codes_model = CodeTreeModel()
-        self.codes_view = self._tree(self.codes_model)
+        self.codebook = CodebookPanel(self)
+        self.codes_model, self.codes_view = self.codebook.model, self.codebook.view
         self.annotations_model = AnnotationTableModel()
         self.annotations_view = self._table(self.annotations_model, stretch=1)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         documents_dock = self._dock(self.tr("Documents"), self.documents_view, left)
-        codes_dock = self._dock(self.tr("Codebook"), self.codes_view, right)
+        codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
         annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
         self.resizeDocks([documents_dock, codes_dock], [330, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([codes_dock, annotations_dock], [520, 300], Qt.Orientation.Vertical)
@@ -68,7 +77,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.documents_view.selectionModel().currentRowChanged.connect(self._on_document_row)
-        self.codes_view.activated.connect(self._on_code_activated)
+        self.codebook.code_activated.connect(self.apply_code)
+        self.find_bar.hits_changed.connect(self.view.show_hits)
+        controller.preload_words()
         self.annotations_view.clicked.connect(self._on_annotation_clicked)
         controller.changed.connect(self.on_changed)
         controller.project_replaced.connect(self.reload_all)
@@ -92,18 +103,6 @@ class MainWindow(QMainWindow):
         view.setWordWrap(False)
         return view
 
-    def _tree(self, model: CodeTreeModel) -> QTreeView:
-        view = QTreeView(self)
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setUniformRowHeights(True)
-        header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        return view
-
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
@@ -124,6 +123,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action(self.tr("&Import…"), "Ctrl+I", self.import_files))
         file_menu.addAction(self._action(self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx))
+        file_menu.addAction(self._action(self.tr("Change coder…"), "", self.change_coder))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -133,6 +133,23 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(self.tr("Find…"), QKeySequence.StandardKey.Find, self.find_bar.open_bar)
+        )
+        self.snap_words_action = self._action(
+            self.tr("Snap selection to words"), "Ctrl+Alt+W", lambda: self.extend_selection("words")
+        )
+        self.snap_sentence_action = self._action(
+            self.tr("Extend selection to the sentence"), "Ctrl+Alt+S",
+            lambda: self.extend_selection("sentence"),
+        )  # fmt: skip
+        self.snap_clause_action = self._action(
+            self.tr("Extend selection to the clause"), "Ctrl+Alt+C",
+            lambda: self.extend_selection("clause"),
+        )  # fmt: skip
+        for action in (self.snap_words_action, self.snap_sentence_action, self.snap_clause_action):
+            edit_menu.addAction(action)
         edit_menu.addSeparator()
         self.details_action = self._action(
             self.tr("Document details…"), "Ctrl+D", self.edit_document_details
@@ -187,38 +204,14 @@ class MainWindow(QMainWindow):
             self.annotations_model.reload([], [], {})
 
     def _reload_codes(self) -> None:
-        in_project = self.controller.code_counts()
-        in_document = (
+        codes = self.controller.codes()
+        here = (
             {}
             if self.current_document is None
             else self.controller.code_counts(self.current_document)
         )
-        first_load = self.codes_model.rowCount() == 0
-        expanded = self._expanded_codes()
-        self.codes_model.reload(self.controller.codes(), in_document, in_project)
-        if first_load:
-            self.codes_view.expandToDepth(0)
-        else:
-            self._expand_codes(expanded)
-
-    def _expanded_codes(self) -> set[CodeId]:
-        model, found = self.codes_model, set()
-        rows = [model.index(r, 0) for r in range(model.rowCount())]
-        while rows:
-            index = rows.pop()
-            if self.codes_view.isExpanded(index):
-                found.add(index.data(code_tree_model.ID_ROLE))
-                rows.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
-        return found
-
-    def _expand_codes(self, code_ids: set[CodeId]) -> None:
-        model = self.codes_model
-        rows = [model.index(r, 0) for r in range(model.rowCount())]
-        while rows:
-            index = rows.pop()
-            if index.data(code_tree_model.ID_ROLE) in code_ids:
-                self.codes_view.expand(index)
-                rows.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        self.codebook.reload(codes, here, self.controller.code_counts())
+        self.codebook.install_shortcuts(self, codes, self.apply_code)
 
     def _reload_annotations(self) -> None:
         if self.current_document is None:
@@ -232,7 +225,9 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document_id: DocumentId) -> None:
         self.current_document = document_id
-        self.view.set_text(self.controller.text(document_id))
+        text = self.controller.text(document_id)
+        self.view.set_text(text)
+        self.find_bar.set_text(text)
         self._reload_annotations()
         self._reload_codes()
 
@@ -264,11 +259,6 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.show_document(current.data(document_table_model.ID_ROLE))
 
-    def _on_code_activated(self, index: QModelIndex) -> None:
-        code_id = index.siblingAtColumn(0).data(code_tree_model.ID_ROLE)
-        if code_id is not None:
-            self.apply_code(code_id)
-
     def _on_annotation_clicked(self, index: QModelIndex) -> None:
         annotation = self.annotations_model.annotation(index.row())
         self.view.select_span(annotation.start, annotation.end)
@@ -287,6 +277,20 @@ class MainWindow(QMainWindow):
         ids = [self.annotations_model.annotation(row).id for row in sorted(rows)]
         if ids:
             self._guarded(lambda: self.controller.delete_annotations(ids))
+
+    def change_coder(self) -> None:
+        name = CoderDialog.ask(self, self.controller.coder)
+        if name:
+            self.controller.coder = name
+            QSettings().setValue("coder", name)
+            self._update_status()
+
+    def extend_selection(self, unit: str) -> None:
+        """Widen the selection to whole words, the sentence or the clause around it."""
+        span = self.view.selected_span()
+        if self.current_document is None or span is None:
+            return
+        self.view.select_span(*self.controller.extend_span(self.current_document, *span, unit))
 
     def edit_document_details(self) -> None:
         document_id = self.current_document

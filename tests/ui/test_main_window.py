@@ -150,6 +150,7 @@ def test_a_foreign_file_is_reported_not_crashed(
         "ui.app.QMessageBox.critical", lambda _parent, _title, text: shown.append(text)
     )
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().setValue("coder", "测试员")
     bogus = tmp_path / "notes.annot"
     bogus.write_text("not a project", encoding="utf-8")
     main = build_window(bogus)

@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from annotator.models import Code, CodeId
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: The whole :class:`Code` record, for filtering.
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CodeTreeModel(QStandardItemModel):
@@ -23,8 +25,11 @@ class CodeTreeModel(QStandardItemModel):
         parents: dict[CodeId, QStandardItem] = {}
         for code in codes:
             label = f"{code.key}  {code.name}" if code.key else code.name
+            if code.shortcut:
+                label += f"   [{code.shortcut}]"
             item = QStandardItem(label)
             item.setData(code.id, ID_ROLE)
+            item.setData(code, CODE_ROLE)
             item.setData(QColor(code.color), Qt.ItemDataRole.DecorationRole)
             item.setToolTip(
                 "\n".join(part for part in (code.name_en, code.definition, code.include) if part)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from annotator.models import Annotation, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
@@ -81,6 +81,22 @@ class DocumentView(QPlainTextEdit):
             cursor.setPosition(self._offsets.to_utf16(flag.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
+
+    def show_hits(self, hits: Sequence[tuple[int, int]], current: int) -> None:
+        """Outline every find hit; select the current one and scroll to it."""
+        selections = []
+        for start, end in hits:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor("#fff176"))
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(self._offsets.to_utf16(start))
+            selection.cursor.setPosition(
+                self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor
+            )
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        if 0 <= current < len(hits):
+            self.select_span(*hits[current])
 
     def highlight_at(self, position: int) -> QColor | None:
         """The background painted at code point ``position`` (for tests and tooltips)."""

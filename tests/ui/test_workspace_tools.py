@@ -1,0 +1,115 @@
+"""Find, code search by pinyin, code shortcuts, snapping, coder identity: in the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from annotator.models import NewDocument
+from ui.app import build_window
+from ui.main_window import MainWindow
+
+TEXT = "近年来，安阳市坚持以党建引領鄉村振興，推动村级集体经济发展。建立 82 人组成的村“两委”班子。"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().setValue("coder", "王")
+    main = build_window(None, demo_path=tmp_path / "demo.annot")
+    qtbot.addWidget(main)
+    main.show()
+    main.controller.project.add_documents([NewDocument(text=TEXT, raw_text=TEXT, title="工具测试")])
+    row = main.documents_model.row_of(main.controller.documents()[-1].id)
+    assert row is not None
+    main.documents_view.selectRow(row)
+    yield main
+    main.controller.close()
+
+
+def test_find_matches_simplified_against_traditional_and_ignores_quotes(window: MainWindow) -> None:
+    window.find_bar.open_bar()
+    window.find_bar.edit.setText("乡村振兴")
+    assert window.find_bar.hits == [(TEXT.index("鄉村振興"), TEXT.index("鄉村振興") + 4)]
+    assert window.view.textCursor().selectedText() == "鄉村振興"
+    window.find_bar.edit.setText("村两委")
+    assert window.view.textCursor().selectedText() == "村“两委"
+    window.find_bar.edit.setText("建立82人")
+    assert window.find_bar.count.text() == "1/1"
+    window.find_bar.edit.setText("村")
+    assert len(window.find_bar.hits) == 3
+    window.find_bar.next()
+    assert window.find_bar.count.text() == "2/3"
+    assert len(window.view.extraSelections()) == 3
+    window.find_bar.close_bar()
+    assert window.view.extraSelections() == []
+
+
+def test_code_filter_by_pinyin_initials_and_return_applies(window: MainWindow) -> None:
+    start = TEXT.index("村级")
+    window.view.select_span(start, start + 6)
+    window.codebook.filter_edit.setText("dzzszyfg")  # 党组织设置与覆盖 = M1.1
+    proxy = window.codebook.proxy
+    top = proxy.index(0, 0)
+    assert str(top.data()).startswith("M  举措")
+    leaf = proxy.index(0, 0, proxy.index(0, 0, top))
+    assert str(leaf.data()).startswith("M1.1")
+    window.codebook.filter_edit.returnPressed.emit()
+    [annotation] = window.controller.annotations(window.current_document)
+    assert annotation.quote == "村级集体经济"
+    assert window.controller.project.code(annotation.code_id).key == "M1.1"
+
+
+def test_code_shortcuts_apply_their_code(window: MainWindow) -> None:
+    project = window.controller.project
+    project.update_code(project.code_by_key("J1.1").id, shortcut="1")
+    assert "[1]" in str(window.codebook.model.match(window.codebook.model.index(0, 0), 0, "J1.1", 1,
+                                                    _recursive())[0].data())  # fmt: skip
+    window.view.select_span(0, 3)
+    [shortcut] = window.codebook._shortcuts
+    shortcut.activated.emit()
+    [annotation] = window.controller.annotations(window.current_document)
+    assert (annotation.quote, project.code(annotation.code_id).key) == ("近年来", "J1.1")
+
+
+def _recursive():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+
+
+def test_snapping_to_words_sentences_and_clauses(window: MainWindow) -> None:
+    start = TEXT.index("鄉村")
+    window.view.select_span(start + 1, start + 2)  # 村
+    window.snap_words_action.trigger()
+    assert window.view.textCursor().selectedText() == "鄉村振興"
+    window.snap_clause_action.trigger()
+    assert window.view.textCursor().selectedText() == "安阳市坚持以党建引領鄉村振興，"
+    window.snap_sentence_action.trigger()
+    assert window.view.textCursor().selectedText() == TEXT[: TEXT.index("。") + 1]
+
+
+def test_first_start_asks_for_a_coder_and_remembers(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().remove("coder")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "ui.app.CoderDialog.ask", lambda _p, default: asked.append(default) or "李四"
+    )
+    main = build_window(None, demo_path=tmp_path / "d.annot")
+    qtbot.addWidget(main)
+    assert len(asked) == 1
+    assert main.controller.coder == "李四"
+    assert QSettings().value("coder") == "李四"
+    assert "李四" in main.status_label.text()
+    monkeypatch.setattr("ui.main_window.CoderDialog.ask", lambda _p, _current: "赵六")
+    main.change_coder()
+    assert main.controller.project.coder == "赵六"
+    assert "赵六" in main.status_label.text()
+    main.controller.close()

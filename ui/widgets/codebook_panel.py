@@ -1,0 +1,135 @@
+"""The codebook beside the text: a filter box, the code tree, and per-code shortcuts.
+
+The filter finds codes by key, name, English name or pinyin initials
+(``djyl`` → 党建引领) and keeps the parents of what it finds. Expanded
+branches stay expanded when the tree is rebuilt after a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.models import Code, CodeId
+from annotator.pinyin import code_matches
+from ui.models.code_tree_model import CODE_ROLE, ID_ROLE, CodeTreeModel
+
+
+class CodeFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.query = ""
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, query: str) -> None:
+        # Qt 6.10 deprecates invalidateFilter(); begin/endFilterChange replace it.
+        self.beginFilterChange()
+        self.query = query
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        code = self.sourceModel().index(row, 0, parent).data(CODE_ROLE)
+        return code is None or code_matches(code, self.query)
+
+
+class CodebookPanel(QWidget):
+    #: A code was chosen (double-click, Return, or its shortcut): its id.
+    code_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CodeTreeModel()
+        self.proxy = CodeFilter()
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Find a code: key, name or pinyin (djyl)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(True)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        self._shortcuts: list[QShortcut] = []
+        self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self._activate_first)
+        self.view.activated.connect(self.activate)
+
+    def reload(self, codes: list[Code], here: dict[CodeId, int], total: dict[CodeId, int]) -> None:
+        first_load = self.model.rowCount() == 0
+        expanded = self._expanded()
+        self.model.reload(codes, here, total)
+        if first_load:
+            self.view.expandToDepth(0)
+        else:
+            self._expand(expanded)
+
+    def activate(self, index: QModelIndex) -> None:
+        code_id = index.siblingAtColumn(0).data(ID_ROLE)
+        if code_id is not None:
+            self.code_activated.emit(code_id)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if text:
+            self.view.expandAll()
+
+    def _activate_first(self) -> None:
+        index = self.proxy.index(0, 0)
+        while self.proxy.rowCount(index) > 0:  # the first leaf that matched
+            index = self.proxy.index(0, 0, index)
+        if index.isValid():
+            self.activate(index)
+
+    def install_shortcuts(
+        self, window: QWidget, codes: list[Code], apply: Callable[[int], None]
+    ) -> None:
+        """One window-wide shortcut per code that has one."""
+        for shortcut in self._shortcuts:
+            shortcut.setParent(None)
+            shortcut.deleteLater()
+        self._shortcuts = []
+        for code in codes:
+            if code.shortcut and not code.archived:
+                shortcut = QShortcut(QKeySequence(code.shortcut), window)
+                shortcut.activated.connect(lambda code_id=code.id: apply(code_id))
+                self._shortcuts.append(shortcut)
+
+    def _expanded(self) -> set[CodeId]:
+        found: set[CodeId] = set()
+        rows = [self.proxy.index(r, 0) for r in range(self.proxy.rowCount())]
+        while rows:
+            index = rows.pop()
+            if self.view.isExpanded(index):
+                found.add(index.data(ID_ROLE))
+                rows.extend(
+                    self.proxy.index(r, 0, index) for r in range(self.proxy.rowCount(index))
+                )
+        return found
+
+    def _expand(self, code_ids: set[CodeId]) -> None:
+        rows = [self.proxy.index(r, 0) for r in range(self.proxy.rowCount())]
+        while rows:
+            index = rows.pop()
+            if index.data(ID_ROLE) in code_ids:
+                self.view.expand(index)
+                rows.extend(
+                    self.proxy.index(r, 0, index) for r in range(self.proxy.rowCount(index))
+                )
