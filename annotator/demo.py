@@ -37,10 +37,10 @@ def default_demo_path() -> Path:
     return user_data_path("Annotator", appauthor=False) / "demo" / "演示项目 demo.annot"
 
 
-def open_or_create_demo(path: Path | None = None) -> Project:
+def open_or_create_demo(path: Path | None = None, *, backup: bool = True) -> Project:
     """Open the demo project, creating it on first use."""
     path = path or default_demo_path()
-    return Project.open(path) if path.exists() else create_demo_project(path)
+    return Project.open(path, backup=backup) if path.exists() else create_demo_project(path)
 
 
 def create_demo_project(path: Path) -> Project:

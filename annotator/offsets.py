@@ -9,7 +9,11 @@ text with no such characters converts with no work at all.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+#: Characters outside the Basic Multilingual Plane (found in C, not char by char).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -17,7 +21,7 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         #: Code-point indices of the characters that take two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         #: Their UTF-16 indices (each is shifted by the astral characters before it).
         self._astral_utf16 = [i + n for n, i in enumerate(self._astral)]
         self.length = len(text)

@@ -166,11 +166,15 @@ class Project:
             db.close(checkpoint=False)
             raise
         if backup:
-            try:
-                project.open_backup = take_rotating_backup(db)
-            except (OSError, DatabaseError) as error:
-                project.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
+            project.take_backup()
         return project
+
+    def take_backup(self) -> None:
+        """The rotating backup (a program that shows a window first takes it just after)."""
+        try:
+            self.open_backup = take_rotating_backup(self._db)
+        except (OSError, DatabaseError) as error:
+            self.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
 
     def close(self) -> None:
         self._db.close()
@@ -265,6 +269,9 @@ class Project:
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         """Annotations per code, in the project or in one document."""
         return self.stores.annotations.count_by_code(document_id)
+
+    def annotations_by_id(self, ids: Iterable[AnnotationId]) -> dict[AnnotationId, Annotation]:
+        return self.stores.annotations.by_ids(ids)
 
     def annotation(self, annotation_id: AnnotationId) -> Annotation:
         return self.stores.annotations.get(annotation_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -22,21 +23,26 @@ def coverage_segments(spans: Iterable[tuple[int, int, K]]) -> list[Segment[K]]:
     """Cut overlapping spans into maximal segments, each with the keys covering it.
 
     ``[(0, 4, "a"), (2, 6, "b")]`` gives ``[0,2) a``, ``[2,4) a b``, ``[4,6) b``;
-    keys keep the order in which their spans were given. Uncovered stretches are
-    left out. O(n log n) in the number of spans.
+    keys keep the order in which their spans were given.
+    Uncovered stretches are left out. O(n log n) in the number of spans.
     """
     events: list[tuple[int, int, int, K]] = []
     for order, (start, end, key) in enumerate(spans):
         if end > start:
             events.append((start, 1, order, key))
             events.append((end, 0, order, key))
-    events.sort(key=lambda event: (event[0], event[1]))
+    events.sort(key=lambda event: (event[0], event[1], event[2]))
     active: dict[int, K] = {}
     segments: list[Segment[K]] = []
     position = 0
     for offset, is_start, order, key in events:
         if active and offset > position:
-            segments.append(Segment(position, offset, tuple(active[o] for o in sorted(active))))
+            keys = (
+                tuple(active.values())
+                if len(active) == 1
+                else tuple(active[o] for o in sorted(active))
+            )
+            segments.append(Segment(position, offset, keys))
         position = offset
         if is_start:
             active[order] = key
@@ -47,8 +53,15 @@ def coverage_segments(spans: Iterable[tuple[int, int, K]]) -> list[Segment[K]]:
 
 def blend(colors: Sequence[str]) -> str:
     """The mean of ``#rrggbb`` colours: where codes overlap, their colours mix."""
+    return _blend(tuple(colors))
+
+
+@cache  # a document has few distinct combinations of codes
+def _blend(colors: tuple[str, ...]) -> str:
     if not colors:
         raise ValueError("no colours to blend")
+    if len(colors) == 1:
+        return colors[0]
     channels = [[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in colors]
     mean = [round(sum(values) / len(values)) for values in zip(*channels, strict=True)]
     return "#" + "".join(f"{value:02x}" for value in mean)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
@@ -35,15 +35,24 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     controller.coder = coder
     window.restore_layout(settings)
     try:
-        project = Project.open(project_path) if project_path else open_or_create_demo(demo_path)
+        # The rotating backup waits until the window is up (it copies the whole file).
+        if project_path:
+            project = Project.open(project_path, backup=False)
+        else:
+            project = open_or_create_demo(demo_path, backup=False)
     except AnnotatorError as error:
         QMessageBox.critical(window, "Annotator", str(error))
     else:
         project.coder = controller.coder
         controller.set_project(project)
-        if project.backup_error:
-            window.statusBar().showMessage(project.backup_error, 10000)
+        QTimer.singleShot(1000, lambda: _backup(window, controller))
     return window
+
+
+def _backup(window: MainWindow, controller: ProjectController) -> None:
+    controller.take_backup()
+    if controller.has_project and controller.project.backup_error:
+        window.statusBar().showMessage(controller.project.backup_error, 10000)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ transaction in the core.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -108,6 +108,15 @@ class ProjectController(QObject):
 
     def coders(self) -> list[Coder]:
         return self.project.coders()
+
+    def annotations_by_id(self, ids: Iterable[AnnotationId]) -> dict[AnnotationId, Annotation]:
+        """The annotations that still exist among ``ids`` (deleted ones are absent)."""
+        return self.project.annotations_by_id(ids)
+
+    def take_backup(self) -> None:
+        """The rotating backup that opening the project postponed (see ui.app)."""
+        if self.has_project:
+            self.project.take_backup()
 
     def annotations(self, document_id: DocumentId | None = None) -> list[Annotation]:
         return self.project.annotations(document_id)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.documents_view.selectionModel().currentRowChanged.connect(self._on_document_row)
         self.codebook.code_activated.connect(self.apply_code)
         self.find_bar.hits_changed.connect(self.view.show_hits)
-        controller.preload_words()
+        # After the window is up: the dictionary load competes for the GIL for 0.5 s.
+        QTimer.singleShot(1500, controller.preload_words)
         self.annotations_view.clicked.connect(self._on_annotation_clicked)
         controller.changed.connect(self.on_changed)
         controller.project_replaced.connect(self.reload_all)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
+        header.setResizeContentsPrecision(100)  # size columns from a sample, not 10,000 rows
         header.setStretchLastSection(False)
         for column in range(model.columnCount()):
             mode = QHeaderView.ResizeMode.ResizeToContents
@@ -177,16 +179,28 @@ class MainWindow(QMainWindow):
             self.annotations_model.reload([], [], {})
 
     def on_changed(self, changes: Changes) -> None:
+        """Redraw what ``changes`` names; a coding added or edited repaints only itself."""
         if changes.documents or changes.annotated_documents:
             self._reload_documents()
         if changes.codes or changes.annotations:
             self._reload_codes()
-        if self.current_document in changes.annotated_documents or changes.codes or changes.coders:
-            self._reload_annotations()
         if self.current_document in changes.documents:
             self.show_document(self.current_document)
+        elif changes.codes or changes.coders:
+            self._reload_annotations()
+        elif self.current_document in changes.annotated_documents:
+            self._update_annotations(changes)
         self._update_undo_actions()
         self._update_status()
+
+    def _update_annotations(self, changes: Changes) -> None:
+        found = self.controller.annotations_by_id(changes.annotations)
+        changed = [a for a in found.values() if a.document_id == self.current_document]
+        removed = {i for i in changes.annotations if i not in found} | {
+            a.id for a in found.values() if a.document_id != self.current_document
+        }
+        self.annotations_model.apply_changes(changed, removed)
+        self.view.update_annotations(changed, removed)
 
     def _reload_documents(self) -> None:
         current = self.current_document

@@ -60,6 +60,18 @@ class AnnotationStore:
             raise NotFoundError(f"没有这个标注 / No such annotation: {annotation_id}")
         return _annotation(row)
 
+    def by_ids(self, ids: Iterable[AnnotationId]) -> dict[AnnotationId, Annotation]:
+        wanted = list(ids)
+        found: dict[AnnotationId, Annotation] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            found.update((row[0], _annotation(row)) for row in rows)
+        return found
+
     def query(
         self,
         *,

@@ -240,3 +240,26 @@ def test_document_dialog_reports_only_changes(qtbot: QtBot, window: MainWindow) 
     dialog.edits["author"].setText("江口县委组织部")
     dialog.edits["url"].setText("")
     assert dialog.changes() == {"author": "江口县委组织部", "url": None}
+
+
+def test_incremental_painting_equals_a_full_repaint(window: MainWindow) -> None:
+    _select_document(window, "强化党建引领力")
+    project = window.controller.project
+    codes = {code.key: code.id for code in project.codes()}
+    document_id = window.current_document
+    assert document_id is not None
+    text = project.text(document_id)
+    # Add overlapping codings, move one, recode one, delete one: each repaints its region only.
+    first = project.add_annotation(document_id, codes["J1.1"], 100, 160)
+    second = project.add_annotation(document_id, codes["M2.1"], 140, 200)
+    project.edit_annotation(first.id, start=90, end=150)
+    project.edit_annotation(second.id, code_id=codes["E1"])
+    project.delete_annotations([project.annotations(document_id)[0].id])
+    painted = [window.view.highlight_at(i) for i in range(len(text) - 1)]
+    window.view.paint_annotations(project.annotations(document_id), project.codes())
+    assert painted == [window.view.highlight_at(i) for i in range(len(text) - 1)]
+    rows = [
+        window.annotations_model.annotation(r).id
+        for r in range(window.annotations_model.rowCount())
+    ]
+    assert rows == [a.id for a in project.annotations(document_id)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from annotator.models import Annotation, Code, CodeId, CoderId
+from annotator.models import Annotation, AnnotationId, Code, CodeId, CoderId
 from ui.models.record_table_model import ID_ROLE, Index, RecordTableModel
 
 __all__ = ["ID_ROLE", "AnnotationTableModel"]
@@ -25,6 +26,20 @@ class AnnotationTableModel(RecordTableModel[Annotation]):
         self._codes = {code.id: code for code in codes}
         self._coders = coders
         self.set_rows(annotations)
+
+    def apply_changes(self, changed: list[Annotation], removed: set[AnnotationId]) -> None:
+        """Move, add and remove only the rows that changed, keeping text order."""
+        gone = removed | {annotation.id for annotation in changed}
+        for row in reversed([r for r, a in enumerate(self._rows) if a.id in gone]):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        for annotation in changed:
+            keys = [(a.start, a.end, a.id) for a in self._rows]
+            row = bisect.bisect(keys, (annotation.start, annotation.end, annotation.id))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, annotation)
+            self.endInsertRows()
 
     def annotation(self, row: int) -> Annotation:
         return self.record(row)

@@ -13,14 +13,19 @@ overlap, their colours blend and a line under the text marks the overlap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from annotator.models import Annotation, Code, CodeId, Flag
+from annotator.models import Annotation, AnnotationId, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
 from annotator.spans import blend, coverage_segments
+
+FLAG_FORMAT = QTextCharFormat()
+FLAG_FORMAT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+FLAG_FORMAT.setUnderlineColor(QColor("#c00000"))
+FLAG_FORMAT.setBackground(QColor("#ffc9c9"))
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 
@@ -41,46 +46,74 @@ class DocumentView(QPlainTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(16)
         self._offsets = OffsetMap("")
+        self._painted: dict[AnnotationId, Annotation] = {}
+        self._colours: dict[CodeId, str] = {}
+        self._flags: list[Flag] = []
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
         self._offsets = OffsetMap(text)
+        self._painted, self._flags = {}, []
         self.setPlainText(text)
 
     def paint_annotations(self, annotations: Sequence[Annotation], codes: Sequence[Code]) -> None:
-        """Repaint every highlight (one edit block, so Qt lays out once)."""
-        colour: dict[CodeId, str] = {code.id: code.color for code in codes}
-        segments = coverage_segments((a.start, a.end, colour[a.code_id]) for a in annotations)
+        """Paint every highlight afresh (a new document, or codes changed colour)."""
+        self._colours = {code.id: code.color for code in codes}
+        self._painted = {annotation.id: annotation for annotation in annotations}
+        self._paint_region(0, self._offsets.length)
+
+    def update_annotations(
+        self, changed: Sequence[Annotation], removed: Iterable[AnnotationId]
+    ) -> None:
+        """Repaint only where annotations were added, moved, recoded or deleted."""
+        spans = []
+        for annotation_id in removed:
+            old = self._painted.pop(annotation_id, None)
+            if old is not None:
+                spans.append((old.start, old.end))
+        for annotation in changed:
+            old = self._painted.get(annotation.id)
+            if old is not None:
+                spans.append((old.start, old.end))
+            self._painted[annotation.id] = annotation
+            spans.append((annotation.start, annotation.end))
+        if spans:
+            self._paint_region(min(s for s, _ in spans), max(e for _, e in spans))
+
+    def paint_flags(self, flags: Sequence[Flag]) -> None:
+        """Mark the places an import flagged (corruption…): a red wavy line, a pink ground."""
+        self._flags = [f for f in flags if f.start < f.end <= self._offsets.length]
+        if self._flags:
+            self._paint_region(min(f.start for f in self._flags), max(f.end for f in self._flags))
+
+    def _paint_region(self, low: int, high: int) -> None:
+        """Clear ``[low, high)`` and paint the highlights and flags that fall in it."""
+        inside = [
+            (max(a.start, low), min(a.end, high), self._colours.get(a.code_id, "#dddddd"))
+            for a in self._painted.values()
+            if a.start < high and a.end > low
+        ]
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
+        self._select(cursor, low, high)
         cursor.setCharFormat(QTextCharFormat())
-        for segment in segments:
+        for segment in coverage_segments(inside):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(blend(segment.keys)))
             if len(segment.keys) > 1:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor("#333333"))
-            cursor.setPosition(self._offsets.to_utf16(segment.start))
-            cursor.setPosition(self._offsets.to_utf16(segment.end), QTextCursor.MoveMode.KeepAnchor)
+            self._select(cursor, segment.start, segment.end)
             cursor.mergeCharFormat(fmt)
+        for flag in self._flags:
+            if flag.start < high and flag.end > low:
+                self._select(cursor, max(flag.start, low), min(flag.end, high))
+                cursor.mergeCharFormat(FLAG_FORMAT)
         cursor.endEditBlock()
 
-    def paint_flags(self, flags: Sequence[Flag]) -> None:
-        """Mark the places an import flagged (corruption…): a red wavy line, a pink ground."""
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#c00000"))
-        fmt.setBackground(QColor("#ffc9c9"))
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for flag in flags:
-            if flag.end <= flag.start or flag.end > self._offsets.length:
-                continue
-            cursor.setPosition(self._offsets.to_utf16(flag.start))
-            cursor.setPosition(self._offsets.to_utf16(flag.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
 
     def show_hits(self, hits: Sequence[tuple[int, int]], current: int) -> None:
         """Outline every find hit; select the current one and scroll to it."""
