@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
+from annotator.errors import AnnotatorError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.importing import ImportResult, import_paths
 from annotator.importing.batch import import_prepared
@@ -26,6 +28,7 @@ from annotator.models import (
     Code,
     CodeId,
     Coder,
+    CoderId,
     Document,
     DocumentId,
 )
@@ -33,17 +36,24 @@ from annotator.project import Project
 from annotator.segmentation import preload_in_background, snap_to_words
 from annotator.sentences import clause_span, sentence_span
 
+T = TypeVar("T")
+
 
 class ProjectController(QObject):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).
     project_replaced = Signal()
+    #: A user error to show (the action was not done; nothing changed).
+    error = Signal(str)
 
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
         self._project: Project | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._coder_default = ""
+        #: The codes applied last, most recent first (the text's context menu offers them).
+        self.recent_codes: list[CodeId] = []
         if project is not None:
             self.set_project(project)
 
@@ -91,8 +101,6 @@ class ProjectController(QObject):
         if self._project is not None:
             self._project.coder = name
 
-    _coder_default = ""
-
     # -- reading ---------------------------------------------------------------
     def documents(self) -> list[Document]:
         return self.project.documents()
@@ -105,6 +113,13 @@ class ProjectController(QObject):
 
     def codes(self) -> list[Code]:
         return self.project.codes()
+
+    def code(self, code_id: CodeId) -> Code:
+        return self.project.code(code_id)
+
+    def coder_name(self, coder_id: CoderId) -> str:
+        names = {coder.id: coder.name for coder in self.project.coders()}
+        return names.get(coder_id, "?")
 
     def coders(self) -> list[Coder]:
         return self.project.coders()
@@ -143,10 +158,26 @@ class ProjectController(QObject):
         preload_in_background()
 
     # -- acting ----------------------------------------------------------------
+    def run(self, action: Callable[[], T]) -> T | None:
+        """Run a user action; a user error (bad input, a file problem) is reported, not raised."""
+        try:
+            return action()
+        except (AnnotatorError, OSError) as problem:
+            self.error.emit(str(problem))
+            return None
+
+    def change_annotation_code(self, annotation_id: AnnotationId, code_id: CodeId) -> None:
+        self.project.edit_annotation(annotation_id, code_id=code_id)
+
+    def set_annotation_bounds(self, annotation_id: AnnotationId, start: int, end: int) -> None:
+        self.project.edit_annotation(annotation_id, start=start, end=end)
+
     def add_annotation(
         self, document_id: DocumentId, code_id: CodeId, start: int, end: int
     ) -> Annotation:
-        return self.project.add_annotation(document_id, code_id, start, end)
+        annotation = self.project.add_annotation(document_id, code_id, start, end)
+        self.recent_codes = [code_id, *(c for c in self.recent_codes if c != code_id)][:9]
+        return annotation
 
     def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
         self.project.delete_annotations(annotation_ids)

@@ -6,11 +6,9 @@ controller's ``changed`` signal, and touches only what the change names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,21 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.changes import Changes
-from annotator.errors import AnnotatorError
 from annotator.importing import ImportStatus
-from annotator.models import CodeId, DocumentId
+from annotator.models import Annotation, CodeId, DocumentId
 from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.models import document_table_model
-from ui.models.annotation_table_model import AnnotationTableModel
 from ui.models.document_table_model import DocumentTableModel
+from ui.widgets.annotation_panel import AnnotationPanel
+from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
 from ui.widgets.document_view import DocumentView
 from ui.widgets.find_bar import FindBar
-
-T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -64,8 +60,9 @@ class MainWindow(QMainWindow):
         self.documents_view = self._table(self.documents_model, stretch=0)
         self.codebook = CodebookPanel(self)
         self.codes_model, self.codes_view = self.codebook.model, self.codebook.view
-        self.annotations_model = AnnotationTableModel()
-        self.annotations_view = self._table(self.annotations_model, stretch=1)
+        self.annotations_view = AnnotationPanel(controller, self)
+        self.annotations_model = self.annotations_view.model_
+        self.delete_action = self.annotations_view.delete_action
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         documents_dock = self._dock(self.tr("Documents"), self.documents_view, left)
         codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
@@ -81,14 +78,19 @@ class MainWindow(QMainWindow):
         self.find_bar.hits_changed.connect(self.view.show_hits)
         # After the window is up: the dictionary load competes for the GIL for 0.5 s.
         QTimer.singleShot(1500, controller.preload_words)
-        self.annotations_view.clicked.connect(self._on_annotation_clicked)
+        self.annotations_view.jump_requested.connect(self.view.select_span)
+        self.view.describe = self._describe
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._text_menu)
+        self.annotations_view.bounds_requested.connect(self.set_bounds_from_selection)
+        controller.error.connect(lambda message: QMessageBox.warning(self, "Annotator", message))
         controller.changed.connect(self.on_changed)
         controller.project_replaced.connect(self.reload_all)
         if controller.has_project:
             self.reload_all()
 
     # -- construction ----------------------------------------------------------
-    def _table(self, model: DocumentTableModel | AnnotationTableModel, stretch: int) -> QTableView:
+    def _table(self, model: DocumentTableModel, stretch: int) -> QTableView:
         """A read-only table whose column ``stretch`` takes the spare width."""
         view = QTableView(self)
         view.setModel(model)
@@ -139,6 +141,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(self.tr("Find…"), QKeySequence.StandardKey.Find, self.find_bar.open_bar)
         )
+        edit_menu.addAction(
+            self._action(self.tr("Find a code…"), "Ctrl+K", self.codebook.focus_filter)
+        )
         self.snap_words_action = self._action(
             self.tr("Snap selection to words"), "Ctrl+Alt+W", lambda: self.extend_selection("words")
         )
@@ -157,11 +162,6 @@ class MainWindow(QMainWindow):
             self.tr("Document details…"), "Ctrl+D", self.edit_document_details
         )
         edit_menu.addAction(self.details_action)
-        self.delete_action = self._action(
-            self.tr("Delete annotation"), QKeySequence.StandardKey.Delete, self.delete_selected
-        )
-        self.annotations_view.addAction(self.delete_action)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         edit_menu.addAction(self.delete_action)
         self._update_undo_actions()
 
@@ -273,10 +273,6 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.show_document(current.data(document_table_model.ID_ROLE))
 
-    def _on_annotation_clicked(self, index: QModelIndex) -> None:
-        annotation = self.annotations_model.annotation(index.row())
-        self.view.select_span(annotation.start, annotation.end)
-
     def apply_code(self, code_id: CodeId) -> None:
         span = self.view.selected_span()
         if self.current_document is None or span is None:
@@ -284,13 +280,39 @@ class MainWindow(QMainWindow):
                 self.tr("Select some text first, then choose a code."), 4000
             )
             return
-        self._guarded(lambda: self.controller.add_annotation(self.current_document, code_id, *span))
+        self.controller.run(
+            lambda: self.controller.add_annotation(self.current_document, code_id, *span)
+        )
 
-    def delete_selected(self) -> None:
-        rows = {index.row() for index in self.annotations_view.selectionModel().selectedRows()}
-        ids = [self.annotations_model.annotation(row).id for row in sorted(rows)]
-        if ids:
-            self._guarded(lambda: self.controller.delete_annotations(ids))
+    def _describe(self, annotation: Annotation) -> str:
+        code = self.controller.code(annotation.code_id)
+        coder = self.controller.coder_name(annotation.coder_id)
+        memo = f" — {annotation.memo}" if annotation.memo else ""
+        return f"{code.key or ''} {code.name} · {coder}{memo}"
+
+    def _text_menu(self, position: QPoint) -> None:
+        """Copy and select, the recent codes (1–9), every code, and the snapping actions."""
+        menu = self.view.createStandardContextMenu()
+        menu.addSeparator()
+        codes = {code.id: code for code in self.controller.codes()}
+        for number, code_id in enumerate(self.controller.recent_codes, start=1):
+            if code_id in codes:
+                code = codes[code_id]
+                menu.addAction(swatch(code.color), f"&{number}  {label(code)}").triggered.connect(
+                    lambda _=False, chosen=code_id: self.apply_code(chosen)
+                )
+        fill_code_menu(menu.addMenu(self.tr("Apply code")), list(codes.values()), self.apply_code)
+        menu.addSeparator()
+        for action in (self.snap_words_action, self.snap_clause_action, self.snap_sentence_action):
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(position))
+
+    def set_bounds_from_selection(self, annotation_id: int) -> None:
+        span = self.view.selected_span()
+        if span is None:
+            self.statusBar().showMessage(self.tr("Select the new extent in the text first."), 4000)
+            return
+        self.controller.run(lambda: self.controller.set_annotation_bounds(annotation_id, *span))
 
     def change_coder(self) -> None:
         name = CoderDialog.ask(self, self.controller.coder)
@@ -313,25 +335,25 @@ class MainWindow(QMainWindow):
         document = self.controller.document(document_id)
         changes = DocumentDialog.ask(document, self.controller.import_log(document_id), self)
         if changes:
-            self._guarded(lambda: self.controller.update_document(document_id, changes))
+            self.controller.run(lambda: self.controller.update_document(document_id, changes))
 
     def undo(self) -> None:
-        self._guarded(self.controller.undo)
+        self.controller.run(self.controller.undo)
 
     def redo(self) -> None:
-        self._guarded(self.controller.redo)
+        self.controller.run(self.controller.redo)
 
     def open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open project"), "", self.tr("Annotator projects (*.annot)")
         )
         if path:
-            self._guarded(lambda: self.controller.open(Path(path)))
+            self.controller.run(lambda: self.controller.open(Path(path)))
 
     def import_files(self) -> None:
         if not self.controller.has_project:
             return
-        results = self._guarded(lambda: ImportDialog.ask(self.controller, self))
+        results = self.controller.run(lambda: ImportDialog.ask(self.controller, self))
         if results:
             imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)
             QMessageBox.information(
@@ -347,21 +369,9 @@ class MainWindow(QMainWindow):
             self, self.tr("Export to Excel"), "", self.tr("Excel workbook (*.xlsx)")
         )
         if path:
-            count = self._guarded(lambda: self.controller.export_xlsx(Path(path)))
+            count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))
             if count is not None:
                 self.statusBar().showMessage(self.tr("Exported {0} segments").format(count), 6000)
-
-    def _guarded(self, action: Callable[[], T]) -> T | None:
-        """Run an action; show a user error in a message box instead of raising.
-
-        Core errors (:class:`AnnotatorError`) and file-system errors are the
-        user's to fix; anything else is a bug and propagates.
-        """
-        try:
-            return action()
-        except (AnnotatorError, OSError) as error:
-            QMessageBox.warning(self, "Annotator", str(error))
-            return None
 
     # -- window state ----------------------------------------------------------
     def restore_layout(self, settings: QSettings) -> None:

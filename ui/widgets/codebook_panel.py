@@ -81,6 +81,11 @@ class CodebookPanel(QWidget):
         else:
             self._expand(expanded)
 
+    def focus_filter(self) -> None:
+        """Ctrl+K: type a key, a name or pinyin initials, Return applies the first match."""
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
     def activate(self, index: QModelIndex) -> None:
         code_id = index.siblingAtColumn(0).data(ID_ROLE)
         if code_id is not None:

@@ -13,10 +13,11 @@ overlap, their colours blend and a line under the text marks the overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.models import Annotation, AnnotationId, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
@@ -49,6 +50,8 @@ class DocumentView(QPlainTextEdit):
         self._painted: dict[AnnotationId, Annotation] = {}
         self._colours: dict[CodeId, str] = {}
         self._flags: list[Flag] = []
+        #: How a coding is described when hovered (the window knows code and coder names).
+        self.describe: Callable[[Annotation], str] = lambda a: f"#{a.id} [{a.start}, {a.end})"
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -130,6 +133,25 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections(selections)
         if 0 <= current < len(hits):
             self.select_span(*hits[current])
+
+    def annotations_at(self, position: int) -> list[Annotation]:
+        """The painted annotations covering code point ``position``, in text order."""
+        found = [a for a in self._painted.values() if a.start <= position < a.end]
+        return sorted(found, key=lambda a: (a.start, a.end, a.id))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering shows every coding at that point: code, coder, memo."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            utf16 = self.cursorForPosition(event.pos()).position()
+            here = self.annotations_at(
+                self._offsets.to_codepoint(min(utf16, self._offsets.utf16_length))
+            )
+            if here:
+                QToolTip.showText(event.globalPos(), "\n".join(map(self.describe, here)), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def highlight_at(self, position: int) -> QColor | None:
         """The background painted at code point ``position`` (for tests and tooltips)."""

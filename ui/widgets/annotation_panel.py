@@ -1,0 +1,90 @@
+"""The open document's codings, with what can be done to one (right-click or keys).
+
+Click a row to see its text; right-click to change its code, edit its memo,
+move its bounds to the current selection, or delete it (Delete). Every action
+goes through the controller, so each is one undoable step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from annotator.models import Annotation, AnnotationId, CodeId
+from ui.controller import ProjectController
+from ui.dialogs.memo_dialog import MemoDialog
+from ui.models.annotation_table_model import AnnotationTableModel
+from ui.widgets.code_menu import fill_code_menu
+
+
+class AnnotationPanel(QTableView):
+    #: Show this span in the text: ``(start, end)``.
+    jump_requested = Signal(int, int)
+    #: Move this annotation's bounds to the text's current selection.
+    bounds_requested = Signal(int)
+
+    def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model_ = AnnotationTableModel()
+        self.setModel(self.model_)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setResizeContentsPrecision(100)
+        header.setStretchLastSection(False)
+        for column in range(self.model_.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.delete_action = QAction(self.tr("Delete annotation"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.addAction(self.delete_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.clicked.connect(lambda index: self._jump(index.row()))
+        self.doubleClicked.connect(
+            lambda index: self.edit_memo(self.model_.annotation(index.row()))
+        )
+
+    def selected(self) -> list[Annotation]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [self.model_.annotation(row) for row in rows]
+
+    def delete_selected(self) -> None:
+        ids = [annotation.id for annotation in self.selected()]
+        if ids:
+            self.controller.run(lambda: self.controller.delete_annotations(ids))
+
+    def change_code(self, annotation_id: AnnotationId, code_id: CodeId) -> None:
+        self.controller.run(lambda: self.controller.change_annotation_code(annotation_id, code_id))
+
+    def edit_memo(self, annotation: Annotation) -> None:
+        memo = MemoDialog.ask(self, annotation.memo)
+        if memo is not None and memo != annotation.memo:
+            self.controller.run(lambda: self.controller.set_annotation_memo(annotation.id, memo))
+
+    def _jump(self, row: int) -> None:
+        annotation = self.model_.annotation(row)
+        self.jump_requested.emit(annotation.start, annotation.end)
+
+    def _menu(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        if not index.isValid():
+            return
+        annotation = self.model_.annotation(index.row())
+        menu = QMenu(self)
+        codes = menu.addMenu(self.tr("Change code to"))
+        fill_code_menu(codes, self.controller.codes(), lambda c: self.change_code(annotation.id, c))
+        menu.addAction(self.tr("Edit memo…"), lambda: self.edit_memo(annotation))
+        menu.addAction(
+            self.tr("Set bounds to the selected text"),
+            lambda: self.bounds_requested.emit(annotation.id),
+        )
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.viewport().mapToGlobal(position))
