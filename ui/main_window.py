@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +27,10 @@ from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.dialogs.import_dialog import ImportDialog
-from ui.models import document_table_model
-from ui.models.document_table_model import DocumentTableModel
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
+from ui.widgets.document_panel import DocumentPanel
 from ui.widgets.document_view import DocumentView
 from ui.widgets.find_bar import FindBar
 
@@ -56,15 +52,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         column.addWidget(self.view)
         self.setCentralWidget(centre)
-        self.documents_model = DocumentTableModel()
-        self.documents_view = self._table(self.documents_model, stretch=0)
+        self.documents = DocumentPanel(self)
+        self.documents_model, self.documents_view = self.documents.model, self.documents.view
         self.codebook = CodebookPanel(self)
         self.codes_model, self.codes_view = self.codebook.model, self.codebook.view
         self.annotations_view = AnnotationPanel(controller, self)
         self.annotations_model = self.annotations_view.model_
         self.delete_action = self.annotations_view.delete_action
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        documents_dock = self._dock(self.tr("Documents"), self.documents_view, left)
+        documents_dock = self._dock(self.tr("Documents"), self.documents, left)
         codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
         annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
         self.resizeDocks([documents_dock, codes_dock], [330, 420], Qt.Orientation.Horizontal)
@@ -73,7 +69,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
 
-        self.documents_view.selectionModel().currentRowChanged.connect(self._on_document_row)
+        self.documents.document_chosen.connect(self.show_document)
         self.codebook.code_activated.connect(self.apply_code)
         self.find_bar.hits_changed.connect(self.view.show_hits)
         # After the window is up: the dictionary load competes for the GIL for 0.5 s.
@@ -90,23 +86,6 @@ class MainWindow(QMainWindow):
             self.reload_all()
 
     # -- construction ----------------------------------------------------------
-    def _table(self, model: DocumentTableModel, stretch: int) -> QTableView:
-        """A read-only table whose column ``stretch`` takes the spare width."""
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        header = view.horizontalHeader()
-        header.setResizeContentsPrecision(100)  # size columns from a sample, not 10,000 rows
-        header.setStretchLastSection(False)
-        for column in range(model.columnCount()):
-            mode = QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        view.setWordWrap(False)
-        return view
-
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
@@ -173,7 +152,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_undo_actions()
         if self.documents_model.rowCount() > 0:
-            self.documents_view.selectRow(0)
+            self.documents.select_first()
         else:
             self.view.set_text("")
             self.annotations_model.reload([], [], {})
@@ -204,15 +183,11 @@ class MainWindow(QMainWindow):
 
     def _reload_documents(self) -> None:
         current = self.current_document
-        self.documents_model.reload(
-            self.controller.documents(), self.controller.annotation_counts()
-        )
-        row = None if current is None else self.documents_model.row_of(current)
-        if row is not None:
-            self.documents_view.selectionModel().blockSignals(True)
-            self.documents_view.selectRow(row)
-            self.documents_view.selectionModel().blockSignals(False)
-        elif current is not None:  # the open document was deleted (or its import undone)
+        self.documents.reload(self.controller.documents(), self.controller.annotation_counts())
+        if current is None:
+            return
+        shown = self.documents.select_document(current, quietly=True)
+        if not shown and self.documents_model.row_of(current) is None:  # deleted, or undone
             self.current_document = None
             self.view.set_text("")
             self.annotations_model.reload([], [], {})
@@ -269,10 +244,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- user actions ----------------------------------------------------------
-    def _on_document_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.show_document(current.data(document_table_model.ID_ROLE))
-
     def apply_code(self, code_id: CodeId) -> None:
         span = self.view.selected_span()
         if self.current_document is None or span is None:

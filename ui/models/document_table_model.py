@@ -14,7 +14,10 @@ __all__ = ["ID_ROLE", "DocumentTableModel"]
 
 class DocumentTableModel(RecordTableModel[Document]):
     def __init__(self) -> None:
-        super().__init__((self.tr("Title"), self.tr("Characters"), self.tr("Codings")))
+        super().__init__(
+            (self.tr("Title"), self.tr("Region"), self.tr("Date"), self.tr("Characters"),
+             self.tr("Codings"))
+        )  # fmt: skip
         self._counts: dict[DocumentId, int] = {}
 
     def reload(self, documents: list[Document], counts: dict[DocumentId, int]) -> None:
@@ -31,7 +34,9 @@ class DocumentTableModel(RecordTableModel[Document]):
         title = record.title or record.source_path or f"#{record.id}"
         if record.flags:
             title = f"⚑ {title}"
-        return title, record.text_length, self._counts.get(record.id, 0)
+        region = (record.region or "").split("省")[-1] or record.region or ""
+        return (title, region, record.published or "", record.text_length,
+                self._counts.get(record.id, 0))  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
@@ -39,6 +44,6 @@ class DocumentTableModel(RecordTableModel[Document]):
             lines = [f"#{document.id} {document.source_path or ''}"]
             lines += [f"⚑ {flag.message}" for flag in document.flags]
             return "\n".join(lines)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)

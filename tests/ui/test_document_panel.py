@@ -1,0 +1,69 @@
+"""The document list: filter by metadata (traditional and simplified alike), sort, pick."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from ui.app import build_window
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings().setValue("coder", "王")
+    main = build_window(None, demo_path=tmp_path / "demo.annot")
+    qtbot.addWidget(main)
+    yield main
+    main.controller.close()
+
+
+def _titles(window: MainWindow) -> list[str]:
+    proxy = window.documents.proxy
+    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+
+def test_columns_show_region_and_date(window: MainWindow) -> None:
+    model = window.documents_model
+    row = next(r for r in range(model.rowCount()) if "铜仁江口" in str(model.index(r, 0).data()))
+    assert model.index(row, 1).data() == "铜仁市江口县"
+    assert model.index(row, 2).data() == "2022-06-29"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("江口", ["铜仁江口"]), ("安阳", ["001_"]), ("组织部长谈", ["【組織部長談】"]),
+     ("2024-12", ["坚持问题导向"]), ("浙江", ["【組織部長談】"]), ("不存在", [])],
+)  # fmt: skip
+def test_filter_by_metadata_in_either_script(
+    window: MainWindow, query: str, expected: list[str]
+) -> None:
+    window.documents.filter_edit.setText(query)
+    titles = _titles(window)
+    assert len(titles) == len(expected)
+    assert all(any(part in title for title in titles) for part in expected)
+
+
+def test_sorting_by_codings_and_choosing_a_row(window: MainWindow) -> None:
+    window.documents_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    counts = [window.documents.proxy.index(r, 4).data() for r in range(5)]
+    assert counts == sorted(counts, reverse=True)
+    window.documents_view.selectRow(0)  # the most coded article
+    assert window.current_document is not None
+    assert len(window.controller.annotations(window.current_document)) == counts[0]
+
+
+def test_the_open_document_stays_selected_when_the_list_reloads(window: MainWindow) -> None:
+    window.documents.filter_edit.setText("强化")
+    window.documents_view.selectRow(0)
+    current = window.current_document
+    assert current is not None
+    window.controller.project.update_document(current, memo="已读")
+    assert window.current_document == current
+    selected = window.documents_view.selectionModel().selectedRows()
+    assert next(index.data() for index in selected).startswith("⚑ 强化")
