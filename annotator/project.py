@@ -8,20 +8,19 @@ step. The command line and the GUI's controller call only this class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
-from annotator import __version__, commands
-from annotator.changes import Changes
-from annotator.commands import Command, Stores
+from annotator import __version__
+from annotator.actions import ProjectActions
+from annotator.commands import Stores
 from annotator.commands.base import utc_now
 from annotator.errors import (
     NotAProjectError,
     NotFoundError,
     ProjectError,
     ProjectExistsError,
-    ValidationError,
 )
 from annotator.history import DEFAULT_LIMIT, History
 from annotator.models import (
@@ -34,9 +33,7 @@ from annotator.models import (
     Document,
     DocumentId,
     HistoryEntry,
-    NewDocument,
     Review,
-    ReviewStatus,
 )
 from annotator.storage import migrations
 from annotator.storage.annotations import AnnotationStore, ReviewStore, drifted_annotations
@@ -59,7 +56,7 @@ from annotator.storage.settings import SettingsStore
 SUFFIX = ".annot"
 
 
-class Project:
+class Project(ProjectActions):
     """An open project. Use :meth:`create`, :meth:`open` or :meth:`in_memory`."""
 
     def __init__(self, db: Database, *, history_limit: int = DEFAULT_LIMIT) -> None:
@@ -169,6 +166,22 @@ class Project:
             project.take_backup()
         return project
 
+    def save_copy(self, target: Path | str) -> None:
+        """A consistent copy of the open project at ``target`` (SQLite backup API).
+
+        Written as ``<target>.partial`` and renamed, so a failure leaves nothing.
+        """
+        target = Path(target)
+        if self.path is not None and target.resolve() == self.path.resolve():
+            raise ProjectError("不能覆盖正在使用的项目 / Cannot copy a project over itself")
+        partial = target.with_name(target.name + ".partial")
+        try:
+            self._db.backup_to(partial)
+            partial.replace(target)
+        except (OSError, DatabaseError) as error:
+            partial.unlink(missing_ok=True)
+            raise ProjectError(f"无法保存副本 / Cannot save the copy: {error}") from error
+
     def take_backup(self) -> None:
         """The rotating backup (a program that shows a window first takes it just after)."""
         try:
@@ -201,15 +214,6 @@ class Project:
     @property
     def name(self) -> str:
         return self.settings.get("name")
-
-    @property
-    def coder(self) -> str:
-        """The current coder's name: new annotations are theirs, and so is the log."""
-        return self.history.actor
-
-    @coder.setter
-    def coder(self, name: str) -> None:
-        self.history.actor = name.strip()
 
     # -- reading ---------------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -291,111 +295,3 @@ class Project:
         problems += [f"foreign key: {p}" for p in foreign_key_problems(self._db)]
         problems += [f"quote drift: annotation {i}" for i in drifted_annotations(self._db)]
         return problems
-
-    # -- changing --------------------------------------------------------------
-    def execute(self, command: Command) -> Changes:
-        return self.history.execute(command)
-
-    def undo(self) -> Changes:
-        return self.history.undo()
-
-    def redo(self) -> Changes:
-        return self.history.redo()
-
-    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
-        command = commands.AddDocuments(documents)
-        self.execute(command)
-        return command.documents
-
-    def update_document(self, document_id: DocumentId, **fields: object) -> None:
-        self.execute(commands.UpdateDocument(document_id, fields))
-
-    def delete_document(self, document_id: DocumentId) -> None:
-        self.execute(commands.DeleteDocument(document_id))
-
-    def add_code(
-        self, *, parent_id: CodeId | None = None, index: int | None = None, **fields: object
-    ) -> Code:
-        command = commands.AddCode(fields, parent_id, index)
-        self.execute(command)
-        assert command.code is not None
-        return command.code
-
-    def update_code(self, code_id: CodeId, **fields: object) -> None:
-        self.execute(commands.UpdateCode(code_id, fields))
-
-    def move_code(
-        self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None
-    ) -> None:
-        self.execute(commands.MoveCode(code_id, parent_id, index))
-
-    def delete_code(self, code_id: CodeId) -> None:
-        self.execute(commands.DeleteCode(code_id))
-
-    def add_coder(self, name: str) -> Coder:
-        command = commands.AddCoder(name)
-        self.execute(command)
-        assert command.coder is not None
-        return command.coder
-
-    def rename_coder(self, coder_id: CoderId, name: str) -> None:
-        self.execute(commands.RenameCoder(coder_id, name))
-
-    def add_annotation(
-        self,
-        document_id: DocumentId,
-        code_id: CodeId,
-        start: int,
-        end: int,
-        *,
-        coder: str | None = None,
-        memo: str = "",
-        expected_quote: str | None = None,
-    ) -> Annotation:
-        name = self._coder_name(coder)
-        command = commands.AddAnnotation(
-            document_id, code_id, name, start, end, memo, expected_quote
-        )
-        self.execute(command)
-        assert command.annotation is not None
-        return command.annotation
-
-    def edit_annotation(
-        self,
-        annotation_id: AnnotationId,
-        *,
-        code_id: CodeId | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        memo: str | None = None,
-    ) -> Annotation:
-        command = commands.EditAnnotation(
-            annotation_id, code_id=code_id, start=start, end=end, memo=memo
-        )
-        self.execute(command)
-        assert command.after is not None
-        return command.after
-
-    def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
-        self.execute(commands.DeleteAnnotations(list(annotation_ids)))
-
-    def review_annotation(
-        self,
-        annotation_id: AnnotationId,
-        status: ReviewStatus,
-        comment: str = "",
-        *,
-        reviewer: str | None = None,
-    ) -> Review:
-        command = commands.ReviewAnnotation(
-            annotation_id, self._coder_name(reviewer), status, comment
-        )
-        self.execute(command)
-        assert command.review is not None
-        return command.review
-
-    def _coder_name(self, explicit: str | None) -> str:
-        name = (explicit or self.coder).strip()
-        if not name:
-            raise ValidationError("请先设置编码员 / Set a coder name first")
-        return name

@@ -151,3 +151,17 @@ def test_second_program_is_refused_while_open(project_path: Path) -> None:
     with Project.open(project_path) as project:
         assert len(project.documents()) == 1
         assert project.verify() == []
+
+
+def test_save_a_copy_opens_as_a_project(project_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "副本 copy.annot"
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        add_document(project)
+        project.save_copy(copy)
+        with pytest.raises(ProjectError, match="over itself"):
+            project.save_copy(project_path)
+    with Project.open(copy, backup=False) as opened:
+        assert len(opened.documents()) == 1
+        assert opened.verify() == []
+    assert not list(tmp_path.glob("*.partial"))

@@ -1,7 +1,8 @@
 """Starting the program: ``python main.py [PROJECT]`` or the ``annotator-gui`` script.
 
-With no project named, the demo project (the five corpus articles and the
-default codebook) opens from the user's data folder, created on first start.
+With no project named, the last project opened comes back; on first start
+(or when it is gone) the demo project (the five corpus articles and the
+default codebook) opens from the user's data folder, created then.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from annotator.identity import default_coder_name
 from annotator.project import Project
 from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
+from ui.file_menu import recent_projects
 from ui.main_window import MainWindow
 
 
@@ -36,8 +38,9 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     window.restore_layout(settings)
     try:
         # The rotating backup waits until the window is up (it copies the whole file).
-        if project_path:
-            project = Project.open(project_path, backup=False)
+        last = next((Path(p) for p in recent_projects() if Path(p).exists()), None)
+        if project_path or (last and demo_path is None):
+            project = Project.open(project_path or last, backup=False)  # type: ignore[arg-type]
         else:
             project = open_or_create_demo(demo_path, backup=False)
     except AnnotatorError as error:

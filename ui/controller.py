@@ -17,6 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
+from annotator.codebook import MergeCodebook, read_codebook
 from annotator.errors import AnnotatorError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.importing import ImportResult, import_paths
@@ -33,6 +34,7 @@ from annotator.models import (
     DocumentId,
 )
 from annotator.project import Project
+from annotator.resources import default_codebook_path
 from annotator.segmentation import preload_in_background, snap_to_words
 from annotator.sentences import clause_span, sentence_span
 
@@ -73,6 +75,22 @@ class ProjectController(QObject):
         self._project = project
         self._unsubscribe = project.history.subscribe(self.changed.emit)
         self.project_replaced.emit()
+
+    def new_project(self, path: Path, *, default_codebook: bool) -> None:
+        """Create a project (with the shipped codebook, or empty) and open it."""
+
+        def setup(project: Project) -> None:
+            project.coder = self.coder
+            if default_codebook:
+                project.execute(MergeCodebook(read_codebook(default_codebook_path())))
+
+        project = Project.create(path, setup=setup)
+        project.coder = self.coder
+        self.set_project(project)
+
+    def save_copy(self, path: Path) -> Path:
+        self.project.save_copy(path)
+        return path
 
     def open(self, path: Path) -> None:
         """Open ``path`` (errors leave the current project open)."""
@@ -133,8 +151,18 @@ class ProjectController(QObject):
         if self.has_project:
             self.project.take_backup()
 
-    def annotations(self, document_id: DocumentId | None = None) -> list[Annotation]:
-        return self.project.annotations(document_id)
+    def annotations(
+        self, document_id: DocumentId | None = None, *, only_mine: bool = False
+    ) -> list[Annotation]:
+        """Annotations of a document; ``only_mine``: the current coder's alone (blind coding)."""
+        if not only_mine:
+            return self.project.annotations(document_id)
+        mine = self.my_coder_id()
+        return [] if mine is None else self.project.annotations(document_id, coder_id=mine)
+
+    def my_coder_id(self) -> CoderId | None:
+        found = [coder.id for coder in self.project.coders() if coder.name == self.coder]
+        return found[0] if found else None
 
     def annotation_counts(self) -> dict[DocumentId, int]:
         return self.project.annotation_counts()

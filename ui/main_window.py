@@ -6,13 +6,10 @@ controller's ``changed`` signal, and touches only what the change names.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,12 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.changes import Changes
-from annotator.importing import ImportStatus
 from annotator.models import Annotation, CodeId, DocumentId
 from ui.controller import ProjectController
-from ui.dialogs.coder_dialog import CoderDialog
 from ui.dialogs.document_dialog import DocumentDialog
-from ui.dialogs.import_dialog import ImportDialog
+from ui.file_menu import FileMenu
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
@@ -100,17 +95,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_project)
+        self.file_menu = FileMenu(self)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.only_mine_action = self._action(
+            self.tr("Show only my codings (blind coding)"), "Ctrl+Shift+B", self._reload_annotations
         )
-        file_menu.addAction(self._action(self.tr("&Import…"), "Ctrl+I", self.import_files))
-        file_menu.addAction(self._action(self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx))
-        file_menu.addAction(self._action(self.tr("Change coder…"), "", self.change_coder))
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        )
+        self.only_mine_action.setCheckable(True)
+        view_menu.addAction(self.only_mine_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.redo)
@@ -174,10 +165,13 @@ class MainWindow(QMainWindow):
 
     def _update_annotations(self, changes: Changes) -> None:
         found = self.controller.annotations_by_id(changes.annotations)
-        changed = [a for a in found.values() if a.document_id == self.current_document]
-        removed = {i for i in changes.annotations if i not in found} | {
-            a.id for a in found.values() if a.document_id != self.current_document
-        }
+        mine = self.controller.my_coder_id() if self.only_mine_action.isChecked() else None
+        changed = [
+            a
+            for a in found.values()
+            if a.document_id == self.current_document and mine in (None, a.coder_id)
+        ]
+        removed = set(changes.annotations) - {a.id for a in changed}
         self.annotations_model.apply_changes(changed, removed)
         self.view.update_annotations(changed, removed)
 
@@ -205,7 +199,8 @@ class MainWindow(QMainWindow):
     def _reload_annotations(self) -> None:
         if self.current_document is None:
             return
-        annotations = self.controller.annotations(self.current_document)
+        only_mine = self.only_mine_action.isChecked()
+        annotations = self.controller.annotations(self.current_document, only_mine=only_mine)
         codes = self.controller.codes()
         coders = {coder.id: coder.name for coder in self.controller.coders()}
         self.annotations_model.reload(annotations, codes, coders)
@@ -278,19 +273,17 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
+    def on_coder_changed(self) -> None:
+        self._update_status()
+        if self.only_mine_action.isChecked():
+            self._reload_annotations()
+
     def set_bounds_from_selection(self, annotation_id: int) -> None:
         span = self.view.selected_span()
         if span is None:
             self.statusBar().showMessage(self.tr("Select the new extent in the text first."), 4000)
             return
         self.controller.run(lambda: self.controller.set_annotation_bounds(annotation_id, *span))
-
-    def change_coder(self) -> None:
-        name = CoderDialog.ask(self, self.controller.coder)
-        if name:
-            self.controller.coder = name
-            QSettings().setValue("coder", name)
-            self._update_status()
 
     def extend_selection(self, unit: str) -> None:
         """Widen the selection to whole words, the sentence or the clause around it."""
@@ -314,37 +307,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.controller.run(self.controller.redo)
 
-    def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr("Annotator projects (*.annot)")
-        )
-        if path:
-            self.controller.run(lambda: self.controller.open(Path(path)))
-
-    def import_files(self) -> None:
-        if not self.controller.has_project:
-            return
-        results = self.controller.run(lambda: ImportDialog.ask(self.controller, self))
-        if results:
-            imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)
-            QMessageBox.information(
-                self,
-                self.tr("Import"),
-                self.tr("{0} of {1} files imported.").format(imported, len(results))
-                + "\n\n"
-                + "\n".join(result.line() for result in results),
-            )
-
-    def export_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), "", self.tr("Excel workbook (*.xlsx)")
-        )
-        if path:
-            count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))
-            if count is not None:
-                self.statusBar().showMessage(self.tr("Exported {0} segments").format(count), 6000)
-
-    # -- window state ----------------------------------------------------------
     def restore_layout(self, settings: QSettings) -> None:
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")

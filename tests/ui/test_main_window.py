@@ -191,9 +191,9 @@ def test_export_errors_are_shown_not_raised(
     shown: list[str] = []
     monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2]))
     monkeypatch.setattr(
-        "ui.main_window.QFileDialog.getSaveFileName", lambda *_a, **_k: ("/nonexistent/x.xlsx", "")
+        "ui.file_menu.QFileDialog.getSaveFileName", lambda *_a, **_k: ("/nonexistent/x.xlsx", "")
     )
-    window.export_xlsx()
+    window.file_menu.export_xlsx()
     assert shown
     assert "No such folder" in shown[0]
 

@@ -108,8 +108,8 @@ def test_first_start_asks_for_a_coder_and_remembers(
     assert main.controller.coder == "李四"
     assert QSettings().value("coder") == "李四"
     assert "李四" in main.status_label.text()
-    monkeypatch.setattr("ui.main_window.CoderDialog.ask", lambda _p, _current: "赵六")
-    main.change_coder()
+    monkeypatch.setattr("ui.file_menu.CoderDialog.ask", lambda _p, _current: "赵六")
+    main.file_menu.change_coder()
     assert main.controller.project.coder == "赵六"
     assert "赵六" in main.status_label.text()
     main.controller.close()

@@ -1,0 +1,150 @@
+"""Everything a user can change in a project, one method per action.
+
+Each method builds a command and runs it through :meth:`execute` (one
+transaction, one history line, one undo step) and returns what the user
+wants back (the new annotation, code…). :class:`~annotator.project.Project`
+inherits these; they need only ``execute``, ``history`` and ``coder``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from annotator import commands
+from annotator.changes import Changes
+from annotator.commands import Command
+from annotator.errors import ValidationError
+from annotator.history import History
+from annotator.models import (
+    Annotation,
+    AnnotationId,
+    Code,
+    CodeId,
+    Coder,
+    CoderId,
+    Document,
+    DocumentId,
+    NewDocument,
+    Review,
+    ReviewStatus,
+)
+
+
+class ProjectActions:
+    history: History
+
+    @property
+    def coder(self) -> str:
+        return self.history.actor
+
+    @coder.setter
+    def coder(self, name: str) -> None:
+        self.history.actor = name.strip()
+
+    # -- changing --------------------------------------------------------------
+    def execute(self, command: Command) -> Changes:
+        return self.history.execute(command)
+
+    def undo(self) -> Changes:
+        return self.history.undo()
+
+    def redo(self) -> Changes:
+        return self.history.redo()
+
+    def add_documents(self, documents: Sequence[NewDocument]) -> list[Document]:
+        command = commands.AddDocuments(documents)
+        self.execute(command)
+        return command.documents
+
+    def update_document(self, document_id: DocumentId, **fields: object) -> None:
+        self.execute(commands.UpdateDocument(document_id, fields))
+
+    def delete_document(self, document_id: DocumentId) -> None:
+        self.execute(commands.DeleteDocument(document_id))
+
+    def add_code(
+        self, *, parent_id: CodeId | None = None, index: int | None = None, **fields: object
+    ) -> Code:
+        command = commands.AddCode(fields, parent_id, index)
+        self.execute(command)
+        assert command.code is not None
+        return command.code
+
+    def update_code(self, code_id: CodeId, **fields: object) -> None:
+        self.execute(commands.UpdateCode(code_id, fields))
+
+    def move_code(
+        self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None
+    ) -> None:
+        self.execute(commands.MoveCode(code_id, parent_id, index))
+
+    def delete_code(self, code_id: CodeId) -> None:
+        self.execute(commands.DeleteCode(code_id))
+
+    def add_coder(self, name: str) -> Coder:
+        command = commands.AddCoder(name)
+        self.execute(command)
+        assert command.coder is not None
+        return command.coder
+
+    def rename_coder(self, coder_id: CoderId, name: str) -> None:
+        self.execute(commands.RenameCoder(coder_id, name))
+
+    def add_annotation(
+        self,
+        document_id: DocumentId,
+        code_id: CodeId,
+        start: int,
+        end: int,
+        *,
+        coder: str | None = None,
+        memo: str = "",
+        expected_quote: str | None = None,
+    ) -> Annotation:
+        name = self._coder_name(coder)
+        command = commands.AddAnnotation(
+            document_id, code_id, name, start, end, memo, expected_quote
+        )
+        self.execute(command)
+        assert command.annotation is not None
+        return command.annotation
+
+    def edit_annotation(
+        self,
+        annotation_id: AnnotationId,
+        *,
+        code_id: CodeId | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        memo: str | None = None,
+    ) -> Annotation:
+        command = commands.EditAnnotation(
+            annotation_id, code_id=code_id, start=start, end=end, memo=memo
+        )
+        self.execute(command)
+        assert command.after is not None
+        return command.after
+
+    def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
+        self.execute(commands.DeleteAnnotations(list(annotation_ids)))
+
+    def review_annotation(
+        self,
+        annotation_id: AnnotationId,
+        status: ReviewStatus,
+        comment: str = "",
+        *,
+        reviewer: str | None = None,
+    ) -> Review:
+        command = commands.ReviewAnnotation(
+            annotation_id, self._coder_name(reviewer), status, comment
+        )
+        self.execute(command)
+        assert command.review is not None
+        return command.review
+
+    def _coder_name(self, explicit: str | None) -> str:
+        name = (explicit or self.coder).strip()
+        if not name:
+            raise ValidationError("请先设置编码员 / Set a coder name first")
+        return name

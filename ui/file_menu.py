@@ -1,0 +1,144 @@
+"""The File menu: new, open, recent projects, save a copy, import, export, coder.
+
+Kept apart from the main window so that window stays wiring. Recent projects
+live in the user's settings (``recent``, newest first, eight at most); the
+window opens the first of them at start when it still exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from annotator.importing import ImportStatus
+from ui.dialogs.coder_dialog import CoderDialog
+from ui.dialogs.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+PROJECTS = "Annotator projects (*.annot)"
+RECENT_MAX = 8
+
+
+def recent_projects() -> list[str]:
+    value = QSettings().value("recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [item for item in items if isinstance(item, str)]
+
+
+def remember(path: Path) -> None:
+    """Put ``path`` first in the recent projects."""
+    entry = str(path.resolve())
+    QSettings().setValue(
+        "recent", [entry, *(p for p in recent_projects() if p != entry)][:RECENT_MAX]
+    )
+
+
+class FileMenu:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.controller = window.controller
+        tr = window.tr
+        menu = window.menuBar().addMenu(tr("&File"))
+        self.new_action = self._add(
+            menu, tr("&New project…"), QKeySequence.StandardKey.New, self.new
+        )
+        self._add(menu, tr("&Open…"), QKeySequence.StandardKey.Open, self.open)
+        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add(menu, tr("Save a &copy…"), "", self.save_copy)
+        menu.addSeparator()
+        self._add(menu, tr("&Import…"), "Ctrl+I", self.import_files)
+        self._add(menu, tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx)
+        menu.addSeparator()
+        self._add(menu, tr("Change coder…"), "", self.change_coder)
+        menu.addSeparator()
+        self._add(menu, tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.controller.project_replaced.connect(self._remember_open_project)
+
+    def _add(self, menu: QMenu, text: str, keys: object, slot: object) -> QAction:
+        action = menu.addAction(text)
+        action.setShortcut(QKeySequence(keys))  # type: ignore[call-overload]
+        action.triggered.connect(slot)
+        return action
+
+    def _remember_open_project(self) -> None:
+        if self.controller.has_project and self.controller.project.path is not None:
+            remember(self.controller.project.path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in recent_projects():
+            self.recent_menu.addAction(entry).triggered.connect(
+                lambda _=False, path=entry: self.controller.run(
+                    lambda: self.controller.open(Path(path))
+                )
+            )
+
+    def new(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.window.tr("New project"), "", PROJECTS
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self.window, self.window.tr("New project"),
+            self.window.tr("Start with the default codebook (measures and mechanisms)?"),
+        )  # fmt: skip
+        target = Path(path).with_suffix(".annot")
+        default = answer == QMessageBox.StandardButton.Yes
+        self.controller.run(lambda: self.controller.new_project(target, default_codebook=default))
+
+    def open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.window.tr("Open project"), "", PROJECTS
+        )
+        if path:
+            self.controller.run(lambda: self.controller.open(Path(path)))
+
+    def save_copy(self) -> None:
+        if not self.controller.has_project:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.window.tr("Save a copy"), "", PROJECTS
+        )
+        if path:
+            target = Path(path).with_suffix(".annot")
+            if self.controller.run(lambda: self.controller.save_copy(target)) is not None:
+                self.window.statusBar().showMessage(
+                    self.window.tr("Saved a copy: {0}").format(target), 6000
+                )
+
+    def import_files(self) -> None:
+        if not self.controller.has_project:
+            return
+        results = self.controller.run(lambda: ImportDialog.ask(self.controller, self.window))
+        if results:
+            imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)
+            QMessageBox.information(
+                self.window, self.window.tr("Import"),
+                self.window.tr("{0} of {1} files imported.").format(imported, len(results))
+                + "\n\n" + "\n".join(result.line() for result in results),
+            )  # fmt: skip
+
+    def export_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.window.tr("Export to Excel"), "", "Excel workbook (*.xlsx)"
+        )
+        if path:
+            count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))
+            if count is not None:
+                message = self.window.tr("Exported {0} segments").format(count)
+                self.window.statusBar().showMessage(message, 6000)
+
+    def change_coder(self) -> None:
+        name = CoderDialog.ask(self.window, self.controller.coder)
+        if name:
+            self.controller.coder = name
+            QSettings().setValue("coder", name)
+            self.window.on_coder_changed()
