@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.codebook import MergeCodebook, read_codebook, write_codebook
+from annotator.codebook import MergeCodebook, create_project, read_codebook, write_codebook
 from annotator.errors import AnnotatorError, ValidationError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.identity import default_coder_name
@@ -56,21 +56,17 @@ def _emit(args: argparse.Namespace, data: Any, lines: Sequence[str]) -> None:
 
 # -- verbs ---------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> None:
-    command = None
+    codebook = None
     if args.codebook:
-        path = default_codebook_path() if args.codebook == "default" else Path(args.codebook)
-        command = MergeCodebook(read_codebook(path))
-
-    def setup(project: Project) -> None:
-        project.coder = args.coder
-        if command is not None:
-            project.execute(command)
-
-    with Project.create(args.project, name=args.name, setup=setup) as project:
+        codebook = default_codebook_path() if args.codebook == "default" else Path(args.codebook)
+    project, report = create_project(
+        args.project, codebook=codebook, coder=args.coder, name=args.name
+    )
+    with project:
         data = {"project": str(args.project), "codes": len(project.codes())}
     lines = [f"created {args.project}"]
-    if command is not None:
-        lines.append(f"codebook: {command.report.summary()}")
+    if report is not None:
+        lines.append(f"codebook: {report.summary()}")
     _emit(args, data, lines)
 
 

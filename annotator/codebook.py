@@ -21,6 +21,7 @@ from annotator.commands.codes import AddCode, MoveCode, UpdateCode
 from annotator.errors import ValidationError
 from annotator.files import write_text_atomically
 from annotator.models import Code, CodeId
+from annotator.project import Project
 
 FORMAT = "annotator-codebook"
 VERSION = 1
@@ -249,3 +250,19 @@ class MergeCodebook(Command):
 
 def code_ids_by_key(codes: list[Code]) -> dict[str, CodeId]:
     return {code.key: code.id for code in codes if code.key}
+
+
+def create_project(
+    path: Path, *, codebook: Path | None = None, coder: str = "", name: str | None = None
+) -> tuple[Project, MergeReport | None]:
+    """A new project at ``path``, with ``codebook`` merged in (whole, or no file at all)."""
+    command = MergeCodebook(read_codebook(codebook)) if codebook is not None else None
+
+    def setup(project: Project) -> None:
+        project.coder = coder
+        if command is not None:
+            project.execute(command)
+
+    project = Project.create(path, name=name, setup=setup)
+    project.coder = coder
+    return project, command.report if command is not None else None

@@ -17,7 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
-from annotator.codebook import MergeCodebook, read_codebook
+from annotator.codebook import create_project
 from annotator.errors import AnnotatorError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.importing import ImportResult, import_paths
@@ -78,14 +78,8 @@ class ProjectController(QObject):
 
     def new_project(self, path: Path, *, default_codebook: bool) -> None:
         """Create a project (with the shipped codebook, or empty) and open it."""
-
-        def setup(project: Project) -> None:
-            project.coder = self.coder
-            if default_codebook:
-                project.execute(MergeCodebook(read_codebook(default_codebook_path())))
-
-        project = Project.create(path, setup=setup)
-        project.coder = self.coder
+        codebook = default_codebook_path() if default_codebook else None
+        project, _ = create_project(path, codebook=codebook, coder=self.coder)
         self.set_project(project)
 
     def save_copy(self, path: Path) -> Path:
