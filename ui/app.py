@@ -22,6 +22,7 @@ from annotator.project import Project
 from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.file_menu import recent_projects
+from ui.i18n import install
 from ui.main_window import MainWindow
 
 
@@ -58,12 +59,36 @@ def _backup(window: MainWindow, controller: ProjectController) -> None:
         window.statusBar().showMessage(controller.project.backup_error, 10000)
 
 
+_windows: list[MainWindow] = []  # the window on screen (a top-level widget needs an owner)
+
+
+def rebuild_in_language(old: MainWindow) -> MainWindow:
+    """Replace ``old`` by a window in the newly chosen language, on the same project."""
+    install()
+    settings = QSettings()
+    settings.setValue("window/geometry", old.saveGeometry())
+    settings.setValue("window/state", old.saveState())
+    window = MainWindow(old.controller)
+    window.restore_layout(settings)
+    if old.current_document is not None:
+        window.documents.select_document(old.current_document)
+    window.language_changed.connect(lambda _language: rebuild_in_language(window))
+    old.keep_project = True
+    old.close()
+    window.show()
+    _windows[:] = [window]
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     app = QApplication.instance() or QApplication(args)
     app.setApplicationName("Annotator")
     app.setOrganizationName("Annotator")
     app.setApplicationVersion(__version__)
+    install()
     window = build_window(Path(args[1]) if len(args) > 1 else None)
+    window.language_changed.connect(lambda _language: rebuild_in_language(window))
+    _windows[:] = [window]
     window.show()
     return app.exec()

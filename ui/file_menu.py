@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -39,26 +39,26 @@ def remember(path: Path) -> None:
     )
 
 
-class FileMenu:
+class FileMenu(QObject):
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.controller = window.controller
-        tr = window.tr
-        menu = window.menuBar().addMenu(tr("&File"))
+        menu = window.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._add(
-            menu, tr("&New project…"), QKeySequence.StandardKey.New, self.new
+            menu, self.tr("&New project…"), QKeySequence.StandardKey.New, self.new
         )
-        self._add(menu, tr("&Open…"), QKeySequence.StandardKey.Open, self.open)
-        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self._add(menu, self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open)
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._add(menu, tr("Save a &copy…"), "", self.save_copy)
+        self._add(menu, self.tr("Save a &copy…"), "", self.save_copy)
         menu.addSeparator()
-        self._add(menu, tr("&Import…"), "Ctrl+I", self.import_files)
-        self._add(menu, tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx)
+        self._add(menu, self.tr("&Import…"), "Ctrl+I", self.import_files)
+        self._add(menu, self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx)
         menu.addSeparator()
-        self._add(menu, tr("Change coder…"), "", self.change_coder)
+        self._add(menu, self.tr("Change coder…"), "", self.change_coder)
         menu.addSeparator()
-        self._add(menu, tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self._add(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.controller.project_replaced.connect(self._remember_open_project)
 
     def _add(self, menu: QMenu, text: str, keys: object, slot: object) -> QAction:
@@ -81,37 +81,31 @@ class FileMenu:
             )
 
     def new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("New project"), "", PROJECTS
-        )
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), "", PROJECTS)
         if not path:
             return
         answer = QMessageBox.question(
-            self.window, self.window.tr("New project"),
-            self.window.tr("Start with the default codebook (measures and mechanisms)?"),
+            self.window, self.tr("New project"),
+            self.tr("Start with the default codebook (measures and mechanisms)?"),
         )  # fmt: skip
         target = Path(path).with_suffix(".annot")
         default = answer == QMessageBox.StandardButton.Yes
         self.controller.run(lambda: self.controller.new_project(target, default_codebook=default))
 
     def open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.window.tr("Open project"), "", PROJECTS
-        )
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), "", PROJECTS)
         if path:
             self.controller.run(lambda: self.controller.open(Path(path)))
 
     def save_copy(self) -> None:
         if not self.controller.has_project:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("Save a copy"), "", PROJECTS
-        )
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy"), "", PROJECTS)
         if path:
             target = Path(path).with_suffix(".annot")
             if self.controller.run(lambda: self.controller.save_copy(target)) is not None:
                 self.window.statusBar().showMessage(
-                    self.window.tr("Saved a copy: {0}").format(target), 6000
+                    self.tr("Saved a copy: {0}").format(target), 6000
                 )
 
     def import_files(self) -> None:
@@ -121,19 +115,19 @@ class FileMenu:
         if results:
             imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)
             QMessageBox.information(
-                self.window, self.window.tr("Import"),
-                self.window.tr("{0} of {1} files imported.").format(imported, len(results))
+                self.window, self.tr("Import"),
+                self.tr("{0} of {1} files imported.").format(imported, len(results))
                 + "\n\n" + "\n".join(result.line() for result in results),
             )  # fmt: skip
 
     def export_xlsx(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("Export to Excel"), "", "Excel workbook (*.xlsx)"
+            self.window, self.tr("Export to Excel"), "", "Excel workbook (*.xlsx)"
         )
         if path:
             count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))
             if count is not None:
-                message = self.window.tr("Exported {0} segments").format(count)
+                message = self.tr("Exported {0} segments").format(count)
                 self.window.statusBar().showMessage(message, 6000)
 
     def change_coder(self) -> None:

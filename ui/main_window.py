@@ -6,12 +6,13 @@ controller's ``changed`` signal, and touches only what the change names.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from annotator.models import Annotation, CodeId, DocumentId
 from ui.controller import ProjectController
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.file_menu import FileMenu
+from ui.i18n import LANGUAGES
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
@@ -31,9 +33,14 @@ from ui.widgets.find_bar import FindBar
 
 
 class MainWindow(QMainWindow):
+    #: The user chose another interface language (the app rebuilds the window).
+    language_changed = Signal(str)
+
     def __init__(self, controller: ProjectController) -> None:
         super().__init__()
         self.controller = controller
+        #: Set when the window is replaced (a new language): closing keeps the project open.
+        self.keep_project = False
         self.current_document: DocumentId | None = None
         self.setWindowTitle("Annotator")
         self.resize(1400, 860)
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
         )
         self.only_mine_action.setCheckable(True)
         view_menu.addAction(self.only_mine_action)
+        self._language_menu(view_menu.addMenu(self.tr("Language")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo)
         self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.redo)
@@ -273,6 +281,22 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
+    def _language_menu(self, menu: QMenu) -> None:
+        group = QActionGroup(self)
+        chosen = str(QSettings().value("language", "system") or "system")
+        self.language_actions: dict[str, QAction] = {}
+        for value, name in LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(value == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, choice=value: self.choose_language(choice))
+            self.language_actions[value] = action
+
+    def choose_language(self, language: str) -> None:
+        QSettings().setValue("language", language)
+        self.language_changed.emit(language)
+
     def on_coder_changed(self) -> None:
         self._update_status()
         if self.only_mine_action.isChecked():
@@ -319,5 +343,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        self.controller.close()
+        if not self.keep_project:
+            self.controller.close()
         super().closeEvent(event)

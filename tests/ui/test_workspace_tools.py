@@ -55,7 +55,7 @@ def test_code_filter_by_pinyin_initials_and_return_applies(window: MainWindow) -
     window.codebook.filter_edit.setText("dzzszyfg")  # 党组织设置与覆盖 = M1.1
     proxy = window.codebook.proxy
     top = proxy.index(0, 0)
-    assert str(top.data()).startswith("M  举措")
+    assert str(top.data()).startswith("M  ")
     leaf = proxy.index(0, 0, proxy.index(0, 0, top))
     assert str(leaf.data()).startswith("M1.1")
     window.codebook.filter_edit.returnPressed.emit()

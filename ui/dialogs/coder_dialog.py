@@ -11,7 +11,7 @@ class CoderDialog:
         """The coder's name, or None if the user cancelled (tests replace this)."""
         name, accepted = QInputDialog.getText(
             parent,
-            parent.tr("Coder") if parent else "Coder",
+            "编码员 / Coder",
             "您的编码员名称（显示在您的每一条标注上）\n"
             "Your coder name (shown on each of your codings):",
             text=current,

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from annotator.models import Code, CodeId
+from ui.i18n import code_name
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The whole :class:`Code` record, for filtering.
@@ -24,7 +25,7 @@ class CodeTreeModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         parents: dict[CodeId, QStandardItem] = {}
         for code in codes:
-            label = f"{code.key}  {code.name}" if code.key else code.name
+            label = f"{code.key}  {code_name(code)}" if code.key else code_name(code)
             if code.shortcut:
                 label += f"   [{code.shortcut}]"
             item = QStandardItem(label)
@@ -32,7 +33,11 @@ class CodeTreeModel(QStandardItemModel):
             item.setData(code, CODE_ROLE)
             item.setData(QColor(code.color), Qt.ItemDataRole.DecorationRole)
             item.setToolTip(
-                "\n".join(part for part in (code.name_en, code.definition, code.include) if part)
+                "\n".join(
+                    part
+                    for part in (code.name, code.name_en, code.definition, code.include)
+                    if part
+                )
             )
             item.setEditable(False)
             if code.archived:

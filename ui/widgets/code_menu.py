@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
 from annotator.models import Code, CodeId
+from ui.i18n import code_name
 
 
 def swatch(color: str) -> QIcon:
@@ -17,7 +18,8 @@ def swatch(color: str) -> QIcon:
 
 
 def label(code: Code) -> str:
-    return f"{code.key}  {code.name}" if code.key else code.name
+    name = code_name(code)
+    return f"{code.key}  {name}" if code.key else name
 
 
 def fill_code_menu(menu: QMenu, codes: list[Code], choose: Callable[[CodeId], None]) -> None:
