@@ -12,7 +12,6 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from annotator.codebook import MergeCodebook, read_codebook
-from annotator.importing import import_paths
 from annotator.project import Project
 from annotator.resources import default_codebook_path, demo_corpus_paths
 
@@ -49,6 +48,8 @@ def create_demo_project(path: Path) -> Project:
 
 
 def _fill_demo(project: Project) -> None:
+    from annotator.importing import import_paths  # the import pipeline loads pdfplumber
+
     project.coder = DEMO_CODER
     import_paths(project, demo_corpus_paths())
     project.execute(MergeCodebook(read_codebook(default_codebook_path())))

@@ -31,6 +31,8 @@ class OffsetMap:
         """The UTF-16 index of code-point index ``codepoint`` (0 ≤ it ≤ length)."""
         if not 0 <= codepoint <= self.length:
             raise ValueError(f"offset {codepoint} outside 0..{self.length}")
+        if not self._astral:  # most texts: the two units agree
+            return codepoint
         return codepoint + bisect_left(self._astral, codepoint)
 
     def to_codepoint(self, utf16: int) -> int:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin
-
 from annotator.models import Code
 
 
 @cache
 def initials(text: str) -> str:
     """``党建引领`` → ``djyl``; characters without pinyin are kept as they are (lower case)."""
+    from pypinyin import Style, lazy_pinyin  # 0.2 s to load: not at start-up
+
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda c: c)).lower()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,10 @@ def coverage_segments(spans: Iterable[tuple[int, int, K]]) -> list[Segment[K]]:
     keys keep the order in which their spans were given.
     Uncovered stretches are left out. O(n log n) in the number of spans.
     """
+    spans = [(start, end, key) for start, end, key in spans if end > start]
+    ordered = sorted(spans, key=lambda span: span[0])
+    if all(a[1] <= b[0] for a, b in itertools.pairwise(ordered)):
+        return [Segment(start, end, (key,)) for start, end, key in ordered]  # no overlap at all
     events: list[tuple[int, int, int, K]] = []
     for order, (start, end, key) in enumerate(spans):
         if end > start:

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
 from annotator.codebook import create_project
 from annotator.errors import AnnotatorError
-from annotator.exporting.xlsx import export_xlsx
-from annotator.importing import ImportResult, import_paths
-from annotator.importing.batch import import_prepared
-from annotator.importing.prepare import PreparedFile, prepare_files
 from annotator.models import (
     Annotation,
     AnnotationId,
@@ -35,8 +31,11 @@ from annotator.models import (
 )
 from annotator.project import Project
 from annotator.resources import default_codebook_path
-from annotator.segmentation import preload_in_background, snap_to_words
 from annotator.sentences import clause_span, sentence_span
+
+if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
+    from annotator.importing import ImportResult
+    from annotator.importing.prepare import PreparedFile
 
 T = TypeVar("T")
 
@@ -168,6 +167,8 @@ class ProjectController(QObject):
         self, document_id: DocumentId, start: int, end: int, unit: str
     ) -> tuple[int, int]:
         """``[start, end)`` widened to whole ``words``, the ``sentence`` or the ``clause``."""
+        from annotator.segmentation import snap_to_words
+
         text = self.project.text(document_id)
         if unit == "words":
             return snap_to_words(text, start, end)
@@ -177,6 +178,8 @@ class ProjectController(QObject):
 
     def preload_words(self) -> None:
         """Load the word dictionary in the background (0.5 s) while the user reads."""
+        from annotator.segmentation import preload_in_background
+
         preload_in_background()
 
     # -- acting ----------------------------------------------------------------
@@ -220,17 +223,25 @@ class ProjectController(QObject):
         cancelled: Callable[[], bool] | None = None,
     ) -> list[PreparedFile]:
         """Read and clean files for review; touches no project."""
+        from annotator.importing.prepare import prepare_files
+
         return prepare_files(paths, progress, cancelled)
 
     def import_prepared(self, prepared: Sequence[PreparedFile]) -> list[ImportResult]:
+        from annotator.importing.batch import import_prepared
+
         return import_prepared(self.project, prepared)
 
     def import_files(
         self, paths: Sequence[Path], progress: Callable[[int, int], None] | None = None
     ) -> list[ImportResult]:
+        from annotator.importing import import_paths
+
         return import_paths(self.project, paths, progress=progress)
 
     def export_xlsx(self, path: Path) -> int:
+        from annotator.exporting.xlsx import export_xlsx
+
         return export_xlsx(self.project, path)
 
     # -- undo ------------------------------------------------------------------

@@ -14,9 +14,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from annotator.importing import ImportStatus
 from ui.dialogs.coder_dialog import CoderDialog
-from ui.dialogs.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -111,6 +109,9 @@ class FileMenu(QObject):
     def import_files(self) -> None:
         if not self.controller.has_project:
             return
+        from annotator.importing import ImportStatus
+        from ui.dialogs.import_dialog import ImportDialog  # loads the import pipeline
+
         results = self.controller.run(lambda: ImportDialog.ask(self.controller, self.window))
         if results:
             imported = sum(1 for r in results if r.status is ImportStatus.IMPORTED)

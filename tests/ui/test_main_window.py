@@ -263,3 +263,15 @@ def test_incremental_painting_equals_a_full_repaint(window: MainWindow) -> None:
         for r in range(window.annotations_model.rowCount())
     ]
     assert rows == [a.id for a in project.annotations(document_id)]
+
+
+def test_headings_are_set_apart_and_stay_so_after_coding(window: MainWindow) -> None:
+    _select_document(window, "强化党建引领力")
+    text = window.controller.text(window.current_document or 0)
+    heading = text.index("共绘「联建共建」同心圆")
+    assert window.view.is_heading_at(heading)
+    assert not window.view.is_heading_at(0)
+    window.view.select_span(heading, heading + 4)
+    window.apply_code(window.controller.project.code_by_key("M1.2").id)
+    assert window.view.is_heading_at(heading + 1)  # the region repaint keeps it
+    assert window.view.highlight_at(heading + 1) is not None

@@ -22,11 +22,16 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.models import Annotation, AnnotationId, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
 from annotator.spans import blend, coverage_segments
+from annotator.structure import heading_spans
 
 FLAG_FORMAT = QTextCharFormat()
 FLAG_FORMAT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
 FLAG_FORMAT.setUnderlineColor(QColor("#c00000"))
 FLAG_FORMAT.setBackground(QColor("#ffc9c9"))
+
+HEADING_FORMAT = QTextCharFormat()
+HEADING_FORMAT.setFontWeight(QFont.Weight.Bold)
+HEADING_FORMAT.setForeground(QColor("#1f3a5f"))
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 
@@ -50,6 +55,7 @@ class DocumentView(QPlainTextEdit):
         self._painted: dict[AnnotationId, Annotation] = {}
         self._colours: dict[CodeId, str] = {}
         self._flags: list[Flag] = []
+        self._headings: list[tuple[int, int]] = []
         #: How a coding is described when hovered (the window knows code and coder names).
         self.describe: Callable[[Annotation], str] = lambda a: f"#{a.id} [{a.start}, {a.end})"
 
@@ -57,7 +63,14 @@ class DocumentView(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         self._offsets = OffsetMap(text)
         self._painted, self._flags = {}, []
+        self._headings = heading_spans(text)
         self.setPlainText(text)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end in self._headings:
+            self._select(cursor, start, end)
+            cursor.mergeCharFormat(HEADING_FORMAT)
+        cursor.endEditBlock()
 
     def paint_annotations(self, annotations: Sequence[Annotation], codes: Sequence[Code]) -> None:
         """Paint every highlight afresh (a new document, or codes changed colour)."""
@@ -108,6 +121,10 @@ class DocumentView(QPlainTextEdit):
                 fmt.setUnderlineColor(QColor("#333333"))
             self._select(cursor, segment.start, segment.end)
             cursor.mergeCharFormat(fmt)
+        for start, end in self._headings:  # cleared above with the rest
+            if start < high and end > low:
+                self._select(cursor, max(start, low), min(end, high))
+                cursor.mergeCharFormat(HEADING_FORMAT)
         for flag in self._flags:
             if flag.start < high and flag.end > low:
                 self._select(cursor, max(flag.start, low), min(flag.end, high))
@@ -152,6 +169,11 @@ class DocumentView(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def is_heading_at(self, position: int) -> bool:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(position) + 1)
+        return cursor.charFormat().fontWeight() == QFont.Weight.Bold
 
     def highlight_at(self, position: int) -> QColor | None:
         """The background painted at code point ``position`` (for tests and tooltips)."""
