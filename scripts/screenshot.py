@@ -19,9 +19,13 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.app import build_window
+from ui.i18n import install
 
 
 def import_dialog(app: QApplication, out: Path) -> int:
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    QSettings().setValue("language", "zh_CN")
+    install()
     from annotator.project import Project
     from annotator.resources import demo_corpus_paths
     from ui.controller import ProjectController
@@ -54,6 +58,8 @@ def main(out: Path) -> int:
     folder = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().setValue("coder", "张三")
+    QSettings().setValue("language", "zh_CN" if "--english" not in sys.argv else "en")
+    install()
     window = build_window(None, demo_path=folder / "演示项目 demo.annot")
     window.resize(1560, 940)
     window.move(20, 20)

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         documents_dock = self._dock(self.tr("Documents"), self.documents, left)
         codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
         annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
-        self.resizeDocks([documents_dock, codes_dock], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([documents_dock, codes_dock], [470, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([codes_dock, annotations_dock], [520, 300], Qt.Orientation.Vertical)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)

@@ -113,3 +113,12 @@ def test_first_start_asks_for_a_coder_and_remembers(
     assert main.controller.project.coder == "赵六"
     assert "赵六" in main.status_label.text()
     main.controller.close()
+
+
+def test_find_with_a_traditional_query_in_simplified_text(window: MainWindow) -> None:
+    window.find_bar.open_bar()
+    window.find_bar.edit.setText("黨建")  # traditional; the text has 党建
+    start = TEXT.index("党建")
+    assert window.find_bar.hits == [(start, start + 2)]
+    window.find_bar.edit.setText("集體經濟")
+    assert window.view.textCursor().selectedText() == "集体经济"
