@@ -70,3 +70,23 @@ def _blend(colors: tuple[str, ...]) -> str:
     channels = [[int(c[i : i + 2], 16) for i in (1, 3, 5)] for c in colors]
     mean = [round(sum(values) / len(values)) for values in zip(*channels, strict=True)]
     return "#" + "".join(f"{value:02x}" for value in mean)
+
+
+def assign_lanes(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """A lane per span so that overlapping spans never share one (fewest lanes, greedy).
+
+    Spans are taken in start order; each gets the lowest lane free at its
+    start. The margin bar beside the text draws one column per lane.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
+    lanes = [0] * len(spans)
+    ends: list[int] = []  # ends[lane] = where the lane's last span ends
+    for index in order:
+        start, end = spans[index]
+        lane = next((n for n, lane_end in enumerate(ends) if lane_end <= start), len(ends))
+        if lane == len(ends):
+            ends.append(end)
+        else:
+            ends[lane] = end
+        lanes[index] = lane
+    return lanes

@@ -49,3 +49,24 @@ def test_blend() -> None:
     assert blend(["#abcdef"]) == "#abcdef"
     with pytest.raises(ValueError, match="no colours"):
         blend([])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_lanes_never_put_overlapping_spans_together(seed: int) -> None:
+    from annotator.spans import assign_lanes
+
+    rng = random.Random(seed)
+    spans = [(s, s + rng.randrange(1, 20)) for s in (rng.randrange(100) for _ in range(40))]
+    lanes = assign_lanes(spans)
+    for i, (a_start, a_end) in enumerate(spans):
+        for j, (b_start, b_end) in enumerate(spans):
+            if i < j and a_start < b_end and b_start < a_end:
+                assert lanes[i] != lanes[j]
+    depth = max(sum(1 for s, e in spans if s <= p < e) for p in range(130))
+    assert max(lanes) + 1 == depth  # greedy by start is optimal for intervals
+
+
+def test_lanes_reuse_freed_columns() -> None:
+    from annotator.spans import assign_lanes
+
+    assert assign_lanes([(0, 5), (2, 8), (6, 9), (9, 12)]) == [0, 1, 0, 0]

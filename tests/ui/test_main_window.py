@@ -275,3 +275,24 @@ def test_headings_are_set_apart_and_stay_so_after_coding(window: MainWindow) -> 
     window.apply_code(window.controller.project.code_by_key("M1.2").id)
     assert window.view.is_heading_at(heading + 1)  # the region repaint keeps it
     assert window.view.highlight_at(heading + 1) is not None
+
+
+def test_the_margin_shows_overlapping_codings_side_by_side(window: MainWindow) -> None:
+    from annotator.spans import assign_lanes
+
+    _select_document(window, "强化党建引领力")
+    window.resize(1400, 900)
+    project = window.controller.project
+    annotations = project.annotations(window.current_document)
+    outer = next(a for a in annotations if a.quote.startswith("以村民小组"))
+    window.view.select_span(outer.start, outer.start)
+    window.view.centerCursor()
+    bars = window.view.visible_bars()
+    colours = {code.id: code.color for code in project.codes()}
+    mine = [bar for bar in bars if bar[2] in (colours[outer.code_id],)]
+    assert mine
+    overlapping = [
+        (top, bottom) for top, bottom, _ in bars if top < mine[0][1] and bottom > mine[0][0]
+    ]
+    assert len(overlapping) >= 2
+    assert len(set(assign_lanes(overlapping))) >= 2

@@ -15,13 +15,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.models import Annotation, AnnotationId, Code, CodeId, Flag
 from annotator.offsets import OffsetMap
-from annotator.spans import blend, coverage_segments
+from annotator.spans import assign_lanes, blend, coverage_segments
 from annotator.structure import heading_spans
 
 FLAG_FORMAT = QTextCharFormat()
@@ -43,6 +53,33 @@ def cjk_font(point_size: int = 13) -> QFont:
     return font
 
 
+class MarginBar(QWidget):
+    """Bars beside the text: one column per overlapping coding, in its code's colour."""
+
+    LANE = 6  # pixels per lane (a 4-pixel bar and a gap)
+    LANES = 6  # at most this many columns shown; deeper overlaps share the last
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.LANE * self.LANES + 6, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor("#f7f7f7"))
+        spans = self.view.visible_bars()
+        for (top, bottom, colour), lane in zip(
+            spans, assign_lanes([(t, b) for t, b, _ in spans]), strict=True
+        ):
+            x = 3 + min(lane, self.LANES - 1) * self.LANE
+            painter.fillRect(
+                x, int(top), self.LANE - 2, max(2, int(bottom - top)), QColor(colour).darker(125)
+            )
+        painter.end()
+
+
 class DocumentView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None, *, point_size: int = 13) -> None:
         super().__init__(parent)
@@ -51,6 +88,9 @@ class DocumentView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setUndoRedoEnabled(False)
         self.document().setDocumentMargin(16)
+        self.margin = MarginBar(self)
+        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
         self._offsets = OffsetMap("")
         self._painted: dict[AnnotationId, Annotation] = {}
         self._colours: dict[CodeId, str] = {}
@@ -77,6 +117,7 @@ class DocumentView(QPlainTextEdit):
         self._colours = {code.id: code.color for code in codes}
         self._painted = {annotation.id: annotation for annotation in annotations}
         self._paint_region(0, self._offsets.length)
+        self.margin.update()
 
     def update_annotations(
         self, changed: Sequence[Annotation], removed: Iterable[AnnotationId]
@@ -95,6 +136,7 @@ class DocumentView(QPlainTextEdit):
             spans.append((annotation.start, annotation.end))
         if spans:
             self._paint_region(min(s for s, _ in spans), max(e for _, e in spans))
+            self.margin.update()
 
     def paint_flags(self, flags: Sequence[Flag]) -> None:
         """Mark the places an import flagged (corruption…): a red wavy line, a pink ground."""
@@ -150,6 +192,43 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections(selections)
         if 0 <= current < len(hits):
             self.select_span(*hits[current])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.margin.setGeometry(
+            rect.left(), rect.top(), self.margin.sizeHint().width(), rect.height()
+        )
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def visible_bars(self) -> list[tuple[float, float, str]]:
+        """``(top, bottom, colour)`` in viewport pixels of every coding on screen."""
+        first = self.firstVisibleBlock()
+        if not first.isValid() or not self._painted:
+            return []
+        bottom_block = self.cursorForPosition(QPoint(0, self.viewport().height())).block()
+        low = self._offsets.to_codepoint(first.position())
+        high = self._offsets.to_codepoint(bottom_block.position() + bottom_block.length() - 1)
+        visible = [a for a in self._painted.values() if a.start <= high and a.end > low]
+        bars = []
+        for annotation in sorted(visible, key=lambda a: (a.start, a.end)):
+            top = self._y(max(annotation.start, low), top=True)
+            bottom = self._y(min(annotation.end, high + 1) - 1, top=False)
+            bars.append((top, bottom, self._colours.get(annotation.code_id, "#cccccc")))
+        return bars
+
+    def _y(self, codepoint: int, *, top: bool) -> float:
+        position = self._offsets.to_utf16(codepoint)
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        if not line.isValid():
+            return origin
+        return origin + line.y() + (0 if top else line.height())
 
     def annotations_at(self, position: int) -> list[Annotation]:
         """The painted annotations covering code point ``position``, in text order."""
