@@ -50,3 +50,31 @@ class OffsetMap:
 
 def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+class ViewOffsets:
+    """Code points ⇄ positions in the text as the view shows it.
+
+    The view shows each paragraph break as a blank line (``\\n`` → ``\\n\\n``):
+    Qt's fast plain-text widget has no paragraph spacing, and paragraphs must
+    be told apart. The extra line exists only on screen; every offset the view
+    hands out or takes is converted here, with the UTF-16 units of
+    :class:`OffsetMap`, so stored offsets never see it. A position on a blank
+    line belongs to the start of the next paragraph.
+    """
+
+    def __init__(self, text: str, *, spaced: bool = True) -> None:
+        self._map = OffsetMap(text)
+        self.display = text.replace("\n", "\n\n") if spaced else text
+        self._breaks = [m.start() for m in re.finditer("\n", text)] if spaced else []
+        #: View positions of the inserted blank lines.
+        self._inserted = [self._map.to_utf16(k) + 1 + n for n, k in enumerate(self._breaks)]
+        self.length = self._map.length
+        self.view_length = self._map.utf16_length + len(self._breaks)
+
+    def to_view(self, codepoint: int) -> int:
+        return self._map.to_utf16(codepoint) + bisect_left(self._breaks, codepoint)
+
+    def to_codepoint(self, view: int) -> int:
+        view = max(0, min(view, self.view_length))
+        return self._map.to_codepoint(view - bisect_left(self._inserted, view))

@@ -42,3 +42,34 @@ def test_span_after_astral_characters_stores_the_right_quote(project: Project) -
     stored = project.annotation(annotation.id)
     assert project.text(document.id)[stored.start : stored.end] == stored.quote == "党建引领"
     assert project.verify() == []
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "第一段\n第二段𠮷\n\n第三段😀", "\n开头\n", "a\nb"])
+def test_view_offsets_round_trip_and_match_the_displayed_text(text: str) -> None:
+    from annotator.offsets import ViewOffsets
+
+    view = ViewOffsets(text)
+    display16 = view.display.encode("utf-16-le")
+    assert view.view_length == len(display16) // 2
+    for index in range(len(text) + 1):
+        position = view.to_view(index)
+        assert view.to_codepoint(position) == index
+        if index < len(text):  # the character shown there is the text's character
+            assert (
+                display16[2 * position : 2 * position + 2].decode("utf-16-le", "ignore")
+                in (
+                    text[index],
+                    "",
+                )
+                or text[index] > "\uffff"
+            )
+
+
+def test_a_blank_display_line_belongs_to_the_next_paragraph() -> None:
+    from annotator.offsets import ViewOffsets
+
+    view = ViewOffsets("甲乙\n丙丁")
+    assert view.display == "甲乙\n\n丙丁"
+    assert view.to_view(3) == 4  # 丙
+    assert view.to_codepoint(3) == 3  # the blank line → the start of 丙丁
+    assert ViewOffsets("甲乙\n丙丁", spaced=False).to_view(3) == 3

@@ -1,9 +1,11 @@
 """The read-only text of one document, with its codings painted on it.
 
 This is the one place where offsets change units: Qt counts UTF-16 code units,
-the core counts code points. :meth:`DocumentView.selected_span` and
-:meth:`DocumentView.select_span` convert through an
-:class:`~annotator.offsets.OffsetMap` built once per document; nothing else in
+the core counts code points, and the view shows each paragraph break as a
+blank line (Qt's fast plain-text widget has no paragraph spacing).
+:meth:`DocumentView.selected_span` and :meth:`DocumentView.select_span`
+convert through a
+:class:`~annotator.offsets.ViewOffsets` built once per document; nothing else in
 the interface ever sees a Qt text position.
 
 Highlights are char formats merged inside one edit block (about 50 ms for
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.models import Annotation, AnnotationId, Code, CodeId, Flag
-from annotator.offsets import OffsetMap
+from annotator.offsets import ViewOffsets
 from annotator.spans import assign_lanes, blend, coverage_segments
 from annotator.structure import heading_spans
 
@@ -91,7 +93,7 @@ class DocumentView(QPlainTextEdit):
         self.margin = MarginBar(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
         self.updateRequest.connect(self._update_margin)
-        self._offsets = OffsetMap("")
+        self._offsets = ViewOffsets("")
         self._painted: dict[AnnotationId, Annotation] = {}
         self._colours: dict[CodeId, str] = {}
         self._flags: list[Flag] = []
@@ -101,10 +103,10 @@ class DocumentView(QPlainTextEdit):
 
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self._offsets = OffsetMap(text)
+        self._offsets = ViewOffsets(text)
         self._painted, self._flags = {}, []
         self._headings = heading_spans(text)
-        self.setPlainText(text)
+        self.setPlainText(self._offsets.display)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         for start, end in self._headings:
@@ -174,8 +176,8 @@ class DocumentView(QPlainTextEdit):
         cursor.endEditBlock()
 
     def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
-        cursor.setPosition(self._offsets.to_utf16(start))
-        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._offsets.to_view(start))
+        cursor.setPosition(self._offsets.to_view(end), QTextCursor.MoveMode.KeepAnchor)
 
     def show_hits(self, hits: Sequence[tuple[int, int]], current: int) -> None:
         """Outline every find hit; select the current one and scroll to it."""
@@ -184,9 +186,9 @@ class DocumentView(QPlainTextEdit):
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(QColor("#fff176"))
             selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(self._offsets.to_utf16(start))
+            selection.cursor.setPosition(self._offsets.to_view(start))
             selection.cursor.setPosition(
-                self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor
+                self._offsets.to_view(end), QTextCursor.MoveMode.KeepAnchor
             )
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -222,7 +224,7 @@ class DocumentView(QPlainTextEdit):
         return bars
 
     def _y(self, codepoint: int, *, top: bool) -> float:
-        position = self._offsets.to_utf16(codepoint)
+        position = self._offsets.to_view(codepoint)
         block = self.document().findBlock(position)
         line = block.layout().lineForTextPosition(position - block.position())
         origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
@@ -240,7 +242,7 @@ class DocumentView(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             utf16 = self.cursorForPosition(event.pos()).position()
             here = self.annotations_at(
-                self._offsets.to_codepoint(min(utf16, self._offsets.utf16_length))
+                self._offsets.to_codepoint(min(utf16, self._offsets.view_length))
             )
             if here:
                 QToolTip.showText(event.globalPos(), "\n".join(map(self.describe, here)), self)
@@ -251,13 +253,13 @@ class DocumentView(QPlainTextEdit):
 
     def is_heading_at(self, position: int) -> bool:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._offsets.to_utf16(position) + 1)
+        cursor.setPosition(self._offsets.to_view(position) + 1)
         return cursor.charFormat().fontWeight() == QFont.Weight.Bold
 
     def highlight_at(self, position: int) -> QColor | None:
         """The background painted at code point ``position`` (for tests and tooltips)."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._offsets.to_utf16(position) + 1)
+        cursor.setPosition(self._offsets.to_view(position) + 1)
         brush = cursor.charFormat().background()
         if cursor.charFormat().hasProperty(QTextFormat.Property.BackgroundBrush):
             return brush.color()
@@ -276,7 +278,7 @@ class DocumentView(QPlainTextEdit):
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``[start, end)`` and scroll them into view."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._offsets.to_utf16(start))
-        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._offsets.to_view(start))
+        cursor.setPosition(self._offsets.to_view(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
