@@ -297,3 +297,42 @@ def test_the_margin_shows_overlapping_codings_side_by_side(window: MainWindow) -
     ]
     assert len(overlapping) >= 2
     assert len(set(assign_lanes(overlapping))) >= 2
+
+
+def test_a_long_document_is_painted_first_screens_first(qtbot: QtBot) -> None:
+    from annotator.models import Annotation, AnnotationId, Code, CodeId, CoderId, DocumentId
+    from ui.widgets.document_view import FIRST_SCREENS, DocumentView
+
+    text = ("党建引领乡村振兴。" * 20 + "\n") * 400  # 72,400 characters in 400 paragraphs
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.set_text(text)
+    code = Code(CodeId(1), "u", None, "M", "举措", color="#aaccee")
+    near, far = 100, len(text) - 50
+    annotations = [
+        Annotation(AnnotationId(i), f"a{i}", DocumentId(1), code.id, CoderId(1), s, s + 4,
+                   text[s : s + 4], "", "", "")
+        for i, s in ((1, near), (2, far))
+    ]  # fmt: skip
+    with qtbot.waitSignal(view.painted_all, timeout=5000):
+        view.paint_annotations(annotations, [code])
+        assert view.highlight_at(near) is not None  # at once
+        assert far > FIRST_SCREENS
+        assert view.highlight_at(far) is None  # not yet
+    assert view.highlight_at(far) is not None
+
+
+def test_a_stale_deferred_paint_does_not_touch_the_next_document(qtbot: QtBot) -> None:
+    from ui.widgets.document_view import DocumentView
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_text("乡村" * 40000)
+    view.paint_annotations([], [])
+    view.set_text("短文。")  # replaced before the deferred pass runs
+    view.paint_annotations([], [])
+    with qtbot.assertNotEmitted(view.painted_all, wait=50):
+        pass
+    assert view.document().toRawText() == "短文。"

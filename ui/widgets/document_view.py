@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -44,6 +44,9 @@ FLAG_FORMAT.setBackground(QColor("#ffc9c9"))
 HEADING_FORMAT = QTextCharFormat()
 HEADING_FORMAT.setFontWeight(QFont.Weight.Bold)
 HEADING_FORMAT.setForeground(QColor("#1f3a5f"))
+
+#: Characters past the first screen painted at once (a few screens of scrolling).
+FIRST_SCREENS = 20_000
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
 
@@ -83,6 +86,9 @@ class MarginBar(QWidget):
 
 
 class DocumentView(QPlainTextEdit):
+    #: Every highlight of the document is painted (after the first screens).
+    painted_all = Signal()
+
     def __init__(self, parent: QWidget | None = None, *, point_size: int = 13) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
@@ -98,6 +104,7 @@ class DocumentView(QPlainTextEdit):
         self._colours: dict[CodeId, str] = {}
         self._flags: list[Flag] = []
         self._headings: list[tuple[int, int]] = []
+        self._generation = 0
         #: How a coding is described when hovered (the window knows code and coder names).
         self.describe: Callable[[Annotation], str] = lambda a: f"#{a.id} [{a.start}, {a.end})"
 
@@ -115,11 +122,26 @@ class DocumentView(QPlainTextEdit):
         cursor.endEditBlock()
 
     def paint_annotations(self, annotations: Sequence[Annotation], codes: Sequence[Code]) -> None:
-        """Paint every highlight afresh (a new document, or codes changed colour)."""
+        """Paint every highlight afresh (a new document, or codes changed colour).
+
+        The first screens are painted at once; the rest of a long document just
+        after, from the event loop, so the window shows without waiting for it.
+        """
         self._colours = {code.id: code.color for code in codes}
         self._painted = {annotation.id: annotation for annotation in annotations}
-        self._paint_region(0, self._offsets.length)
+        self._generation += 1
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).position()
+        first = min(self._offsets.length, self._offsets.to_codepoint(bottom) + FIRST_SCREENS)
+        self._paint_region(0, first)
         self.margin.update()
+        if first < self._offsets.length:
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._paint_rest(generation, first))
+
+    def _paint_rest(self, generation: int, start: int) -> None:
+        if generation == self._generation:  # not since replaced by another document
+            self._paint_region(start, self._offsets.length)
+            self.painted_all.emit()
 
     def update_annotations(
         self, changed: Sequence[Annotation], removed: Iterable[AnnotationId]
