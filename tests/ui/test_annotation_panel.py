@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from pytestqt.qtbot import QtBot
 
 from annotator.models import NewDocument
-from ui.app import build_window
 from ui.main_window import MainWindow
 
 TEXT = "第一段：建立党建联盟，推动强村富民。\n第二段：实施基本报酬加绩效奖励制度。"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    main = build_window(None, demo_path=tmp_path / "demo.annot")
-    qtbot.addWidget(main)
+def window(demo_window: MainWindow) -> Iterator[MainWindow]:
+    main = demo_window
     main.controller.project.add_documents([NewDocument(text=TEXT, raw_text=TEXT, title="面板")])
     row = main.documents_model.row_of(main.controller.documents()[-1].id)
     assert row is not None
@@ -30,7 +23,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     main.view.select_span(start, start + 6)
     main.apply_code(main.controller.project.code_by_key("M1.2").id)
     yield main
-    main.controller.close()
 
 
 def _only(window: MainWindow):  # type: ignore[no-untyped-def]

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from pytestqt.qtbot import QtBot
+from PySide6.QtCore import Qt
 
-from ui.app import build_window
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    main = build_window(None, demo_path=tmp_path / "demo.annot")
-    qtbot.addWidget(main)
-    yield main
-    main.controller.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def _titles(window: MainWindow) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    main = build_window(None, demo_path=tmp_path / "demo.annot")
-    qtbot.addWidget(main)
-    yield main
-    main.controller.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def test_new_project_with_the_default_codebook(

@@ -17,18 +17,14 @@ TEXT = "近年来，安阳市坚持以党建引領鄉村振興，推动村级集
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    main = build_window(None, demo_path=tmp_path / "demo.annot")
-    qtbot.addWidget(main)
+def window(demo_window: MainWindow) -> Iterator[MainWindow]:
+    main = demo_window
     main.show()
     main.controller.project.add_documents([NewDocument(text=TEXT, raw_text=TEXT, title="工具测试")])
     row = main.documents_model.row_of(main.controller.documents()[-1].id)
     assert row is not None
     main.documents_view.selectRow(row)
     yield main
-    main.controller.close()
 
 
 def test_find_matches_simplified_against_traditional_and_ignores_quotes(window: MainWindow) -> None:
