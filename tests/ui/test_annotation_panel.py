@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from annotator.models import NewDocument
@@ -13,7 +11,7 @@ TEXT = "第一段：建立党建联盟，推动强村富民。\n第二段：实�
 
 
 @pytest.fixture
-def window(demo_window: MainWindow) -> Iterator[MainWindow]:
+def window(demo_window: MainWindow) -> MainWindow:
     main = demo_window
     main.controller.project.add_documents([NewDocument(text=TEXT, raw_text=TEXT, title="面板")])
     row = main.documents_model.row_of(main.controller.documents()[-1].id)
@@ -22,7 +20,7 @@ def window(demo_window: MainWindow) -> Iterator[MainWindow]:
     start = TEXT.index("建立")
     main.view.select_span(start, start + 6)
     main.apply_code(main.controller.project.code_by_key("M1.2").id)
-    yield main
+    return main
 
 
 def _only(window: MainWindow):  # type: ignore[no-untyped-def]

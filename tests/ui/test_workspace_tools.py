@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,14 @@ TEXT = "近年来，安阳市坚持以党建引領鄉村振興，推动村级集
 
 
 @pytest.fixture
-def window(demo_window: MainWindow) -> Iterator[MainWindow]:
+def window(demo_window: MainWindow) -> MainWindow:
     main = demo_window
     main.show()
     main.controller.project.add_documents([NewDocument(text=TEXT, raw_text=TEXT, title="工具测试")])
     row = main.documents_model.row_of(main.controller.documents()[-1].id)
     assert row is not None
     main.documents_view.selectRow(row)
-    yield main
+    return main
 
 
 def test_find_matches_simplified_against_traditional_and_ignores_quotes(window: MainWindow) -> None:
