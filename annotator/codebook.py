@@ -20,7 +20,7 @@ from annotator.commands.base import Command, Stores
 from annotator.commands.codes import AddCode, MoveCode, UpdateCode
 from annotator.errors import ValidationError
 from annotator.files import write_text_atomically
-from annotator.models import Code, CodeId
+from annotator.models import Code
 from annotator.project import Project
 
 FORMAT = "annotator-codebook"
@@ -246,10 +246,6 @@ class MergeCodebook(Command):
             "updated": self.report.updated,
             "unchanged": len(self.report.unchanged),
         }
-
-
-def code_ids_by_key(codes: list[Code]) -> dict[str, CodeId]:
-    return {code.key: code.id for code in codes if code.key}
 
 
 def create_project(

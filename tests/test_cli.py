@@ -165,9 +165,11 @@ def test_set_edits_metadata_and_clears_with_an_empty_value(
     document = run_json(capsys, "set", cli_project, "1", "title=安阳市抓党建", "published=2021")
     assert isinstance(document, dict)
     assert (document["title"], document["published"]) == ("安阳市抓党建", "2021")
+    assert document["date_precision"] == "year"
     cleared = run_json(capsys, "set", cli_project, "1", "published=")
     assert isinstance(cleared, dict)
     assert cleared["published"] is None
+    assert cleared["date_precision"] is None
     status, _, err = run(capsys, "set", cli_project, "1", "colour=red")
     assert status == 1
     assert "FIELD=VALUE" in err

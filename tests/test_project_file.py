@@ -165,3 +165,19 @@ def test_save_a_copy_opens_as_a_project(project_path: Path, tmp_path: Path) -> N
         assert len(opened.documents()) == 1
         assert opened.verify() == []
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_edited_date_and_region_bring_their_derived_fields(project: Project) -> None:
+    """A date's precision follows it; a new region drops the old region's code and level."""
+    document = add_document(project)
+    project.update_document(document.id, region="河南省安阳市", region_code="410500",
+                            region_level="地级市", published="2021-05")  # fmt: skip
+    edited = project.document(document.id)
+    assert (edited.date_precision, edited.region_code) == ("month", "410500")
+    project.update_document(document.id, region="浙江省", published="2021")
+    edited = project.document(document.id)
+    assert (edited.date_precision, edited.region_code, edited.region_level) == ("year", None, None)
+    project.undo()
+    edited = project.document(document.id)
+    assert (edited.date_precision, edited.region_code, edited.region_level) == (
+        "month", "410500", "地级市")  # fmt: skip

@@ -27,7 +27,11 @@ from ui.main_window import MainWindow
 
 
 def build_window(project_path: Path | None, demo_path: Path | None = None) -> MainWindow:
-    """The main window on ``project_path`` (or the demo); errors are shown, not raised."""
+    """The main window on ``project_path``, else the last project, else the demo.
+
+    ``demo_path`` says where the demo lives (the user's data folder if not given).
+    Errors are shown, not raised.
+    """
     settings = QSettings()
     controller = ProjectController()
     window = MainWindow(controller)
@@ -39,11 +43,11 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     window.restore_layout(settings)
     try:
         # The rotating backup waits until the window is up (it copies the whole file).
-        last = next((Path(p) for p in recent_projects() if Path(p).exists()), None)
-        if project_path or (last and demo_path is None):
-            project = Project.open(project_path or last, backup=False)  # type: ignore[arg-type]
-        else:
+        path = project_path or next((Path(p) for p in recent_projects() if Path(p).exists()), None)
+        if path is None:
             project = open_or_create_demo(demo_path, backup=False)
+        else:
+            project = Project.open(path, backup=False)
     except AnnotatorError as error:
         QMessageBox.critical(window, "Annotator", str(error))
     else:

@@ -232,13 +232,6 @@ class ProjectController(QObject):
 
         return import_prepared(self.project, prepared)
 
-    def import_files(
-        self, paths: Sequence[Path], progress: Callable[[int, int], None] | None = None
-    ) -> list[ImportResult]:
-        from annotator.importing import import_paths
-
-        return import_paths(self.project, paths, progress=progress)
-
     def export_xlsx(self, path: Path) -> int:
         from annotator.exporting.xlsx import export_xlsx
 

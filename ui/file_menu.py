@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from annotator.project import SUFFIX
 from ui.dialogs.coder_dialog import CoderDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-PROJECTS = "Annotator projects (*.annot)"
+PROJECTS = f"Annotator projects (*{SUFFIX})"
 RECENT_MAX = 8
 
 
@@ -86,7 +87,7 @@ class FileMenu(QObject):
             self.window, self.tr("New project"),
             self.tr("Start with the default codebook (measures and mechanisms)?"),
         )  # fmt: skip
-        target = Path(path).with_suffix(".annot")
+        target = Path(path).with_suffix(SUFFIX)
         default = answer == QMessageBox.StandardButton.Yes
         self.controller.run(lambda: self.controller.new_project(target, default_codebook=default))
 
@@ -100,7 +101,7 @@ class FileMenu(QObject):
             return
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy"), "", PROJECTS)
         if path:
-            target = Path(path).with_suffix(".annot")
+            target = Path(path).with_suffix(SUFFIX)
             if self.controller.run(lambda: self.controller.save_copy(target)) is not None:
                 self.window.statusBar().showMessage(
                     self.tr("Saved a copy: {0}").format(target), 6000

@@ -158,10 +158,14 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changes: Changes) -> None:
         """Redraw what ``changes`` names; a coding added or edited repaints only itself."""
-        if changes.documents or changes.annotated_documents:
+        if changes.documents:
             self._reload_documents()
-        if changes.codes or changes.annotations:
+        elif changes.annotated_documents:
+            self.documents.set_counts(self.controller.annotation_counts())
+        if changes.codes:
             self._reload_codes()
+        elif changes.annotations:
+            self._update_code_counts()
         if self.current_document in changes.documents:
             self.show_document(self.current_document)
         elif changes.codes or changes.coders:
@@ -195,14 +199,19 @@ class MainWindow(QMainWindow):
             self.annotations_model.reload([], [], {})
 
     def _reload_codes(self) -> None:
+        """Rebuild the code tree and its shortcuts (the codebook itself changed)."""
         codes = self.controller.codes()
-        here = (
-            {}
-            if self.current_document is None
-            else self.controller.code_counts(self.current_document)
-        )
-        self.codebook.reload(codes, here, self.controller.code_counts())
+        self.codebook.reload(codes, *self._code_counts())
         self.codebook.install_shortcuts(self, codes, self.apply_code)
+
+    def _update_code_counts(self) -> None:
+        self.codebook.set_counts(*self._code_counts())
+
+    def _code_counts(self) -> tuple[dict[CodeId, int], dict[CodeId, int]]:
+        """Codings per code in the open document, and in the whole project."""
+        document = self.current_document
+        here = {} if document is None else self.controller.code_counts(document)
+        return here, self.controller.code_counts()
 
     def _reload_annotations(self) -> None:
         if self.current_document is None:
@@ -221,7 +230,7 @@ class MainWindow(QMainWindow):
         self.view.set_text(text)
         self.find_bar.set_text(text)
         self._reload_annotations()
-        self._reload_codes()
+        self._update_code_counts()
 
     def _update_undo_actions(self) -> None:
         c = self.controller

@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from annotator.changes import Changes
 from annotator.commands.annotations import DeleteAnnotations
 from annotator.commands.base import Command, Stores, new_uuid
+from annotator.dates import date_precision
 from annotator.errors import ValidationError
 from annotator.models import DOCUMENT_FIELDS, Document, DocumentId, NewDocument
 from annotator.storage.documents import DocumentSnapshot
+
+V = TypeVar("V")
 
 
 def text_sha256(text: str) -> str:
@@ -107,6 +111,24 @@ class AddDocuments(Command):
         return {"ids": [d.id for d in self.documents], "titles": [d.title for d in self.documents]}
 
 
+def with_derived_fields(
+    before: Mapping[str, object], fields: Mapping[str, V]
+) -> dict[str, V | str | None]:
+    """``fields`` plus the fields that follow an edited one, unless given too.
+
+    An edited date brings its precision (2021 → year, 2021-05 → month); an
+    edited region drops the old region's code and level, which described it.
+    """
+    result: dict[str, V | str | None] = dict(fields)
+    if "published" in fields and "date_precision" not in fields:
+        value = fields["published"]
+        result["date_precision"] = date_precision(str(value)) if value else None
+    if "region" in fields and fields["region"] != before.get("region"):
+        result.setdefault("region_code", None)
+        result.setdefault("region_level", None)
+    return result
+
+
 class UpdateDocument(Command):
     """Edit a document's metadata, memo or free attributes (never its text)."""
 
@@ -132,6 +154,8 @@ class UpdateDocument(Command):
                 f"无法修改的字段 / Fields that cannot be edited: {sorted(unknown)}"
             )
         if not self.before:
+            old = {name: getattr(current, name) for name in DOCUMENT_FIELDS}
+            self.fields = with_derived_fields(old, self.fields)
             self.before = {name: getattr(current, name) for name in self.fields}
         stores.documents.update(self.document_id, self.fields)
         return Changes.of(documents=[self.document_id])

@@ -1,9 +1,11 @@
 """Turning files into documents.
 
-Issue 2 brings plain UTF-8 text; the full pipeline (encodings, HTML, DOCX, PDF,
-cleaning, metadata) grows here as :mod:`annotator.importing` submodules, each
-returning a :class:`~annotator.models.NewDocument` or raising
-:class:`~annotator.errors.ImportFailedError` for one file.
+Each reader (:mod:`.plaintext`, :mod:`.html`, :mod:`.docx`, :mod:`.pdf`) turns
+one file into a :class:`~annotator.models.NewDocument` or raises
+:class:`~annotator.errors.ImportFailedError`; :mod:`.cleaning` removes spam,
+navigation and pinyin, :mod:`.bylines` and :mod:`.regions` find metadata, and
+:mod:`.prepare` and :mod:`.batch` run the two steps (read and clean for review,
+then add to a project) over many files.
 """
 
 from annotator.importing.batch import ImportResult, ImportStatus, import_paths

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.importing.dates import parse_date
+from annotator.dates import parse_date
 from annotator.importing.draft import Draft
 from annotator.shadow import to_simplified
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from annotator.dates import date_precision
 from annotator.importing import lines, zones
 from annotator.importing.columns import display_width, join_pieces, restore_columns
-from annotator.importing.dates import date_precision
 from annotator.importing.draft import Draft
 from annotator.models import Flag
 

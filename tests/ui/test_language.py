@@ -20,10 +20,9 @@ def _menus(window: MainWindow) -> list[str]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Iterator[Path]:
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    yield tmp_path
+def settings(settings: Path) -> Iterator[Path]:
+    """The shared settings; English is restored afterwards for the other tests."""
+    yield settings
     QSettings().setValue("language", "en")
     install()  # leave English behind for the other tests
 

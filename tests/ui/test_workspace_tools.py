@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.models import NewDocument
@@ -62,8 +62,7 @@ def test_code_filter_by_pinyin_initials_and_return_applies(window: MainWindow) -
 def test_code_shortcuts_apply_their_code(window: MainWindow) -> None:
     project = window.controller.project
     project.update_code(project.code_by_key("J1.1").id, shortcut="1")
-    assert "[1]" in str(window.codebook.model.match(window.codebook.model.index(0, 0), 0, "J1.1", 1,
-                                                    _recursive())[0].data())  # fmt: skip
+    assert "[1]" in str(_code_row(window, "J1.1").data())
     window.view.select_span(0, 3)
     [shortcut] = window.codebook._shortcuts
     shortcut.activated.emit()
@@ -71,10 +70,34 @@ def test_code_shortcuts_apply_their_code(window: MainWindow) -> None:
     assert (annotation.quote, project.code(annotation.code_id).key) == ("近年来", "J1.1")
 
 
-def _recursive():  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
+def _code_row(window: MainWindow, key: str) -> QModelIndex:
+    model = window.codebook.model
+    flags = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+    [index] = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, f"{key}  ", 1, flags)
+    return index
 
-    return Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+
+def test_coding_updates_counts_in_place(window: MainWindow) -> None:
+    """A new coding changes the counts, not the code tree, its shortcuts or the list."""
+    project = window.controller.project
+    project.update_code(project.code_by_key("J1.1").id, shortcut="1")
+    row = QPersistentModelIndex(_code_row(window, "J1.1"))
+
+    def counts() -> tuple[str, str]:
+        return row.sibling(row.row(), 1).data(), row.sibling(row.row(), 2).data()
+
+    total = int(counts()[1] or 0)
+    shortcuts = list(window.codebook._shortcuts)
+    window.view.select_span(0, 3)
+    shortcuts[0].activated.emit()
+    assert row.isValid()  # the tree was not rebuilt
+    assert counts() == ("1", str(total + 1))
+    assert window.codebook._shortcuts == shortcuts
+    document_row = window.documents_model.row_of(window.current_document)
+    assert window.documents_model.index(document_row, 4).data() == 1
+    window.undo()
+    assert counts() == ("", str(total or ""))
+    assert window.documents_model.index(document_row, 4).data() == 0
 
 
 def test_snapping_to_words_sentences_and_clauses(window: MainWindow) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.commands.documents import with_derived_fields
 from annotator.importing import ImportResult
 from annotator.importing.batch import expand_paths
-from annotator.importing.dates import date_precision
 from annotator.importing.prepare import PreparedFile
 from ui.controller import ProjectController
 from ui.widgets.import_preview import ImportPreview
@@ -37,20 +37,15 @@ from ui.widgets.import_preview import ImportPreview
 def apply_edits(item: PreparedFile, edits: dict[str, str]) -> PreparedFile:
     """The prepared file with the user's metadata edits (an empty field clears it).
 
-    Fields derived from an edited one follow it: the date's precision comes
-    from the edited date, and an edited region drops the old code and level.
+    Derived fields follow as in the core (:func:`with_derived_fields`).
     """
     if item.document is None or not edits:
         return item
     metadata = dict(item.document.metadata)
-    for key, value in edits.items():
-        if key == "title" or (value or None) == metadata.get(key):
-            continue
-        metadata[key] = value or None
-        if key == "published":
-            metadata["date_precision"] = date_precision(value) if value else None
-        if key == "region":
-            metadata["region_code"] = metadata["region_level"] = None
+    changed = {
+        k: v or None for k, v in edits.items() if k != "title" and (v or None) != metadata.get(k)
+    }
+    metadata.update(with_derived_fields(metadata, changed))
     title = edits.get("title", item.document.title or "") or None
     document = dataclasses.replace(item.document, title=title, metadata=metadata)
     return dataclasses.replace(item, document=document)

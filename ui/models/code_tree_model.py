@@ -17,12 +17,14 @@ class CodeTreeModel(QStandardItemModel):
     def __init__(self) -> None:
         super().__init__()
         self.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Here"), self.tr("All")])
+        self._count_items: dict[CodeId, tuple[QStandardItem, QStandardItem]] = {}
 
     def reload(
         self, codes: list[Code], in_document: dict[CodeId, int], in_project: dict[CodeId, int]
     ) -> None:
         """Rebuild from ``codes`` (parents before children, as the core lists them)."""
         self.removeRows(0, self.rowCount())
+        self._count_items = {}
         parents: dict[CodeId, QStandardItem] = {}
         for code in codes:
             label = f"{code.key}  {code_name(code)}" if code.key else code_name(code)
@@ -42,13 +44,20 @@ class CodeTreeModel(QStandardItemModel):
             item.setEditable(False)
             if code.archived:
                 item.setForeground(QColor("#888888"))
-            counts = [
-                QStandardItem(str(in_document.get(code.id, "") or "")),
-                QStandardItem(str(in_project.get(code.id, "") or "")),
-            ]
+            counts = (QStandardItem(), QStandardItem())
             for count in counts:
                 count.setEditable(False)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._count_items[code.id] = counts
             parent = self.invisibleRootItem() if code.parent_id is None else parents[code.parent_id]
             parent.appendRow([item, *counts])
             parents[code.id] = item
+        self.set_counts(in_document, in_project)
+
+    def set_counts(self, in_document: dict[CodeId, int], in_project: dict[CodeId, int]) -> None:
+        """New counts in place: the tree, its expansion and selection stay as they are."""
+        for code_id, (here, total) in self._count_items.items():
+            for item, counts in ((here, in_document), (total, in_project)):
+                text = str(counts.get(code_id) or "")
+                if item.text() != text:
+                    item.setText(text)

@@ -11,6 +11,8 @@ from ui.models.record_table_model import ID_ROLE, Index, RecordTableModel
 
 __all__ = ["ID_ROLE", "DocumentTableModel"]
 
+_CODINGS = 4  # the column of coding counts
+
 
 class DocumentTableModel(RecordTableModel[Document]):
     def __init__(self) -> None:
@@ -23,6 +25,14 @@ class DocumentTableModel(RecordTableModel[Document]):
     def reload(self, documents: list[Document], counts: dict[DocumentId, int]) -> None:
         self._counts = counts
         self.set_rows(documents)
+
+    def set_counts(self, counts: dict[DocumentId, int]) -> None:
+        """New coding counts, repainting only the rows whose count changed."""
+        old, self._counts = self._counts, counts
+        for row, document in enumerate(self._rows):
+            if old.get(document.id, 0) != counts.get(document.id, 0):
+                index = self.index(row, _CODINGS)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def row_of(self, document_id: DocumentId) -> int | None:
         for row, document in enumerate(self._rows):

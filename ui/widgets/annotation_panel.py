@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from annotator.models import Annotation, AnnotationId, CodeId
 from ui.controller import ProjectController
 from ui.dialogs.memo_dialog import MemoDialog
 from ui.models.annotation_table_model import AnnotationTableModel
 from ui.widgets.code_menu import fill_code_menu
+from ui.widgets.tables import fit_columns
 
 
 class AnnotationPanel(QTableView):
@@ -33,12 +34,7 @@ class AnnotationPanel(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setResizeContentsPrecision(100)
-        header.setStretchLastSection(False)
-        for column in range(self.model_.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.horizontalHeader(), stretch=1)
         self.delete_action = QAction(self.tr("Delete annotation"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.models import Code, CodeId
 from annotator.pinyin import code_matches
 from ui.models.code_tree_model import CODE_ROLE, ID_ROLE, CodeTreeModel
+from ui.widgets.tables import fit_columns
 
 
 class CodeFilter(QSortFilterProxyModel):
@@ -58,11 +58,7 @@ class CodebookPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformRowHeights(True)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.view.header(), stretch=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
@@ -80,6 +76,9 @@ class CodebookPanel(QWidget):
             self.view.expandToDepth(0)
         else:
             self._expand(expanded)
+
+    def set_counts(self, here: dict[CodeId, int], total: dict[CodeId, int]) -> None:
+        self.model.set_counts(here, total)
 
     def focus_filter(self) -> None:
         """Ctrl+K: type a key, a name or pinyin initials, Return applies the first match."""

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.models import Document, DocumentId
 from annotator.shadow import to_simplified
 from ui.models.document_table_model import ID_ROLE, DocumentTableModel
+from ui.widgets.tables import fit_columns
 
 _SEARCHED = ("title", "source", "author", "author_role", "region", "published", "source_path")
 
@@ -71,12 +71,7 @@ class DocumentPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setResizeContentsPrecision(100)
-        header.setStretchLastSection(False)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view.horizontalHeader(), stretch=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
@@ -86,6 +81,9 @@ class DocumentPanel(QWidget):
 
     def reload(self, documents: list[Document], counts: dict[DocumentId, int]) -> None:
         self.model.reload(documents, counts)
+
+    def set_counts(self, counts: dict[DocumentId, int]) -> None:
+        self.model.set_counts(counts)
 
     def select_document(self, document_id: DocumentId, *, quietly: bool = False) -> bool:
         """Select a document's row (if the filter shows it); ``quietly`` sends no signal."""

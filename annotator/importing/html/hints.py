@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.importing.dates import parse_date
+from annotator.dates import parse_date
 from annotator.importing.html.rendering import render
 from annotator.importing.html.tree import Node
 from annotator.importing.html.vocabulary import DROPPED, NEGATIVE
