@@ -37,10 +37,13 @@ def import_dialog(app: QApplication, out: Path) -> int:
     dialog.move(20, 20)
     dialog.show()
 
-    def stage() -> None:
-        dialog.add_paths(demo_corpus_paths())
+    def ready() -> None:
         dialog.files.setCurrentRow(2)  # 002: SEO spam, navigation, breadcrumb, byline
         QTimer.singleShot(600, lambda: grab(app, out, dialog.close))
+
+    def stage() -> None:
+        dialog.preparation_finished.connect(ready)
+        dialog.add_paths(demo_corpus_paths())
 
     QTimer.singleShot(800, stage)
     return app.exec()

@@ -216,16 +216,12 @@ class ProjectController(QObject):
     def set_annotation_memo(self, annotation_id: AnnotationId, memo: str) -> None:
         self.project.edit_annotation(annotation_id, memo=memo)
 
-    def prepare_files(
-        self,
-        paths: list[Path],
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[PreparedFile]:
-        """Read and clean files for review; touches no project."""
-        from annotator.importing.prepare import prepare_files
+    @staticmethod
+    def prepare_file(path: Path) -> PreparedFile:
+        """Read and clean one file for review; touches no project, so any thread may call it."""
+        from annotator.importing.prepare import prepare_file
 
-        return prepare_files(paths, progress, cancelled)
+        return prepare_file(path)
 
     def import_prepared(self, prepared: Sequence[PreparedFile]) -> list[ImportResult]:
         from annotator.importing.batch import import_prepared

@@ -1,24 +1,26 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="42" />
+        <location filename="../../ui/widgets/annotation_panel.py" line="38"/>
         <source>Delete annotation</source>
+        <extracomment>Show this span in the text: ``(start, end)``. Move this annotation&apos;s bounds to the text&apos;s current selection.</extracomment>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="81" />
+        <location filename="../../ui/widgets/annotation_panel.py" line="77"/>
         <source>Change code to</source>
         <translation>更改编码为</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="83" />
+        <location filename="../../ui/widgets/annotation_panel.py" line="79"/>
         <source>Edit memo…</source>
         <translation>编辑备忘…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="85" />
+        <location filename="../../ui/widgets/annotation_panel.py" line="81"/>
         <source>Set bounds to the selected text</source>
         <translation>将范围设为所选文字</translation>
     </message>
@@ -26,22 +28,22 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19" />
+        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19" />
+        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19" />
+        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19" />
+        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
@@ -49,17 +51,18 @@
 <context>
     <name>CodeTreeModel</name>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19" />
+        <location filename="../../ui/models/code_tree_model.py" line="19"/>
         <source>Code</source>
+        <extracomment>The whole :class:`Code` record, for filtering.</extracomment>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19" />
+        <location filename="../../ui/models/code_tree_model.py" line="19"/>
         <source>Here</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19" />
+        <location filename="../../ui/models/code_tree_model.py" line="19"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -67,75 +70,76 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="55" />
+        <location filename="../../ui/widgets/codebook_panel.py" line="55"/>
         <source>Find a code: key, name or pinyin (djyl)</source>
+        <extracomment>A code was chosen (double-click, Return, or its shortcut): its id.</extracomment>
         <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
     </message>
 </context>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="29" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="29"/>
         <source>Document details</source>
         <translation>文档信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="32"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="32"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="33" />
-        <source>Author's role</source>
+        <location filename="../../ui/dialogs/document_dialog.py" line="33"/>
+        <source>Author&apos;s role</source>
         <translation>作者身份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="33" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="33"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="34" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="34"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="34" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="34"/>
         <source>Published (YYYY[-MM[-DD]])</source>
         <translation>发布日期（YYYY[-MM[-DD]]）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="35" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="35"/>
         <source>Date precision (year/month/day)</source>
         <translation>日期精度（year/month/day）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="36"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="36" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="36"/>
         <source>Region code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="37" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="37"/>
         <source>Administrative level</source>
         <translation>行政级别</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="37" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="37"/>
         <source>Script</source>
         <translation>字体（简/繁）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_dialog.py" line="44" />
+        <location filename="../../ui/dialogs/document_dialog.py" line="44"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
@@ -143,35 +147,36 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../ui/widgets/document_panel.py" line="63" />
+        <location filename="../../ui/widgets/document_panel.py" line="63"/>
         <source>Filter: title, source, region, date…</source>
+        <extracomment>The reader picked a document (its id).</extracomment>
         <translation>筛选：标题、来源、地区、日期…</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="18" />
+        <location filename="../../ui/models/document_table_model.py" line="20"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="18" />
+        <location filename="../../ui/models/document_table_model.py" line="20"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="18" />
+        <location filename="../../ui/models/document_table_model.py" line="20"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="18" />
+        <location filename="../../ui/models/document_table_model.py" line="20"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="19" />
+        <location filename="../../ui/models/document_table_model.py" line="21"/>
         <source>Codings</source>
         <translation>标注数</translation>
     </message>
@@ -179,93 +184,93 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../ui/file_menu.py" line="47" />
+        <location filename="../../ui/file_menu.py" line="46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="49" />
+        <location filename="../../ui/file_menu.py" line="48"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="51" />
+        <location filename="../../ui/file_menu.py" line="50"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="52" />
+        <location filename="../../ui/file_menu.py" line="51"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="54" />
+        <location filename="../../ui/file_menu.py" line="53"/>
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="56" />
+        <location filename="../../ui/file_menu.py" line="55"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="57" />
+        <location filename="../../ui/file_menu.py" line="56"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="59" />
+        <location filename="../../ui/file_menu.py" line="58"/>
         <source>Change coder…</source>
         <translation>更换编码员…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="61" />
+        <location filename="../../ui/file_menu.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="84" />
-        <location filename="../../ui/file_menu.py" line="88" />
+        <location filename="../../ui/file_menu.py" line="83"/>
+        <location filename="../../ui/file_menu.py" line="87"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="89" />
+        <location filename="../../ui/file_menu.py" line="88"/>
         <source>Start with the default codebook (measures and mechanisms)?</source>
         <translation>使用默认编码本（举措与机制）开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="96" />
+        <location filename="../../ui/file_menu.py" line="95"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="103" />
+        <location filename="../../ui/file_menu.py" line="102"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="108" />
+        <location filename="../../ui/file_menu.py" line="107"/>
         <source>Saved a copy: {0}</source>
         <translation>已保存副本：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="118" />
+        <location filename="../../ui/file_menu.py" line="120"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="119" />
+        <location filename="../../ui/file_menu.py" line="121"/>
         <source>{0} of {1} files imported.</source>
         <translation>已导入 {0} / {1} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="125" />
+        <location filename="../../ui/file_menu.py" line="127"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="130" />
+        <location filename="../../ui/file_menu.py" line="132"/>
         <source>Exported {0} segments</source>
         <translation>已导出 {0} 条编码</translation>
     </message>
@@ -273,12 +278,13 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/widgets/find_bar.py" line="24" />
+        <location filename="../../ui/widgets/find_bar.py" line="24"/>
         <source>Find (繁/简, quotes and spaces ignored)</source>
+        <extracomment>The hits changed: a list of ``(start, end)`` in code points, and the current index.</extracomment>
         <translation>查找（繁简通用，忽略引号与空格）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/find_bar.py" line="80" />
+        <location filename="../../ui/widgets/find_bar.py" line="80"/>
         <source>no hits</source>
         <translation>无结果</translation>
     </message>
@@ -286,58 +292,64 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="65" />
-        <location filename="../../ui/dialogs/import_dialog.py" line="106" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="115"/>
         <source>Import documents</source>
+        <extracomment>Every file given so far has been prepared (or preparing was stopped).</extracomment>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="71" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="73"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="82" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="77"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="88"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="83" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="89"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="84" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="90"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="85" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="91"/>
         <source>Skip all</source>
         <translation>全部跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="107" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="116"/>
         <source>Documents (*.txt *.html *.htm *.docx *.pdf)</source>
         <translation>文档 (*.txt *.html *.htm *.docx *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="112" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121" />
-        <source>Reading and cleaning…</source>
-        <translation>正在读取与清洗…</translation>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121" />
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../ui/dialogs/import_dialog.py" line="152"/>
+        <source>Reading and cleaning {0} of {1}…</source>
+        <translation>正在读取与清洗第 {0} 个，共 {1} 个…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="180" />
+        <location filename="../../ui/dialogs/import_dialog.py" line="214"/>
         <source>Import {0} files</source>
         <translation>导入 {0} 个文件</translation>
     </message>
@@ -345,62 +357,62 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="43" />
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="43" />
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="43" />
+        <location filename="../../ui/widgets/import_preview.py" line="43"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="44" />
+        <location filename="../../ui/widgets/import_preview.py" line="44"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="44" />
+        <location filename="../../ui/widgets/import_preview.py" line="44"/>
         <source>URL</source>
         <translation>网址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="44" />
+        <location filename="../../ui/widgets/import_preview.py" line="44"/>
         <source>Published</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="45" />
+        <location filename="../../ui/widgets/import_preview.py" line="45"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="45" />
+        <location filename="../../ui/widgets/import_preview.py" line="45"/>
         <source>Script</source>
         <translation>字体（简/繁）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="53" />
+        <location filename="../../ui/widgets/import_preview.py" line="53"/>
         <source>As imported (removed lines struck through)</source>
         <translation>原文（删除的行以删除线标出）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="55" />
+        <location filename="../../ui/widgets/import_preview.py" line="55"/>
         <source>Cleaned (flags marked)</source>
         <translation>清洗后（标记待核对处）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="72" />
+        <location filename="../../ui/widgets/import_preview.py" line="72"/>
         <source>Cannot import: {0}</source>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/import_preview.py" line="80" />
+        <location filename="../../ui/widgets/import_preview.py" line="80"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
@@ -408,114 +420,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Documents</source>
+        <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Show only my codings (blind coding)</source>
         <translation>只显示我的标注（盲编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Find a code…</source>
         <translation>查找编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Snap selection to words</source>
         <translation>选区对齐到词</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Extend selection to the sentence</source>
         <translation>选区扩展到整句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Extend selection to the clause</source>
         <translation>选区扩展到分句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Document details…</source>
         <translation>文档信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>

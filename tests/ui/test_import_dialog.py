@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.importing import ImportStatus
+from annotator.importing.prepare import PreparedFile
 from annotator.project import Project
 from annotator.resources import demo_corpus_paths
+from ui.background import BackgroundMap
 from ui.controller import ProjectController
 from ui.dialogs.import_dialog import ImportDialog
 
@@ -28,7 +32,8 @@ def dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[ImportDialog]:
     controller.coder = "tester"
     window = ImportDialog(controller)
     qtbot.addWidget(window)
-    window.add_paths([folder])
+    with qtbot.waitSignal(window.preparation_finished):
+        window.add_paths([folder])
     yield window
     controller.close()
 
@@ -103,3 +108,55 @@ def test_edited_fields_carry_their_derived_fields(dialog: ImportDialog) -> None:
     same = apply_edits(item, {"region": "贵州省铜仁市江口县"})
     assert same.document is not None
     assert same.document.metadata["region_code"] == "520621"
+
+
+def test_preparing_runs_in_the_background(qtbot: QtBot) -> None:
+    controller = ProjectController(Project.in_memory())
+    window = ImportDialog(controller)
+    qtbot.addWidget(window)
+    window.add_paths(demo_corpus_paths())
+    assert window.preparing
+    assert window.files.count() == 0  # add_paths returned before reading anything
+    assert not window.import_button.isEnabled()  # not before every file is read
+    assert not window.add_files.isEnabled()
+    qtbot.waitUntil(lambda: not window.preparing)
+    assert window.files.count() == 5
+    assert window.progress.value() == 5
+    assert window.progress.isHidden()
+    assert window.import_button.isEnabled()
+    controller.close()
+
+
+def test_stop_keeps_the_files_done_and_closing_waits(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = ProjectController(Project.in_memory())
+    release = threading.Event()
+    real = controller.prepare_file
+
+    def held(path: Path) -> PreparedFile:
+        if not release.is_set() and path != demo_corpus_paths()[0]:
+            release.wait()  # the second file is still "being read" when Stop is pressed
+        return real(path)
+
+    monkeypatch.setattr(controller, "prepare_file", held)
+    window = ImportDialog(controller)
+    qtbot.addWidget(window)
+    window.add_paths(demo_corpus_paths())
+    qtbot.waitUntil(lambda: window.files.count() == 1)
+    window.stop_preparing()
+    assert window.progress_label.text() == "Stopping…"
+    with qtbot.waitSignal(window.preparation_finished):
+        release.set()
+    assert window.files.count() == 2  # the file being read when Stop came is kept
+    assert window.import_button.text() == "Import 2 files"
+    assert window.import_button.isEnabled()
+
+    release.clear()
+    window.add_paths(demo_corpus_paths())
+    [worker] = [w for w in window.findChildren(BackgroundMap) if w.running]
+    release.set()
+    window.reject()  # waits for the worker instead of leaving it running
+    assert not worker.running
+    assert window.result() == QDialog.DialogCode.Rejected
+    controller.close()

@@ -1,8 +1,9 @@
 """File → Import: choose files or a folder, review each cleaned file, import the accepted.
 
-Preparing (reading, cleaning, finding metadata) touches no project and runs
-file by file under a progress dialog that can be cancelled. Nothing is stored
-until Import: then every accepted file goes in as one action (one undo).
+Preparing (reading, cleaning, finding metadata) touches no project, so it runs
+in a worker thread: each file appears in the list as soon as it is ready, a
+progress bar counts them, and Stop ends it after the current file. Nothing is
+stored until Import: then every accepted file goes in as one action (one undo).
 """
 
 from __future__ import annotations
@@ -10,16 +11,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from annotator.commands.documents import with_derived_fields
 from annotator.importing import ImportResult
 from annotator.importing.batch import expand_paths
 from annotator.importing.prepare import PreparedFile
+from ui.background import BackgroundMap
 from ui.controller import ProjectController
 from ui.widgets.import_preview import ImportPreview
 
@@ -52,11 +55,15 @@ def apply_edits(item: PreparedFile, edits: dict[str, str]) -> PreparedFile:
 
 
 class ImportDialog(QDialog):
+    #: Every file given so far has been prepared (or preparing was stopped).
+    preparation_finished = Signal()
+
     def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.prepared: list[PreparedFile] = []
         self.edits: dict[int, dict[str, str]] = {}
+        self._worker: BackgroundMap | None = None
         self.setWindowTitle(self.tr("Import documents"))
         self.resize(1300, 820)
         self.files = QListWidget()
@@ -65,6 +72,10 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.progress = QProgressBar()
+        self.progress_label = QLabel()
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop_preparing)
         self._layout()
         self.files.currentRowChanged.connect(self._show_row)
         self.files.itemChanged.connect(lambda _item: self._update_button())
@@ -74,8 +85,8 @@ class ImportDialog(QDialog):
         self._update_button()
 
     def _layout(self) -> None:
-        add_files = QPushButton(self.tr("Add files…"))
-        add_folder = QPushButton(self.tr("Add folder…"))
+        self.add_files = add_files = QPushButton(self.tr("Add files…"))
+        self.add_folder = add_folder = QPushButton(self.tr("Add folder…"))
         accept_all = QPushButton(self.tr("Accept all"))
         skip_all = QPushButton(self.tr("Skip all"))
         add_files.clicked.connect(self._choose_files)
@@ -86,6 +97,9 @@ class ImportDialog(QDialog):
         for button in (add_files, add_folder, accept_all, skip_all):
             bar.addWidget(button)
         bar.addStretch(1)
+        for widget in (self.progress_label, self.progress, self.stop_button):
+            bar.addWidget(widget)
+            widget.hide()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.files)
         split.addWidget(self.preview)
@@ -109,25 +123,50 @@ class ImportDialog(QDialog):
             self.add_paths([Path(folder)])
 
     def add_paths(self, paths: list[Path]) -> None:
+        """Prepare the files (folders are searched) in the background."""
         files = expand_paths(paths)
-        if not files:
+        if not files or self.preparing:
             return
-        progress = QProgressDialog(
-            self.tr("Reading and cleaning…"), self.tr("Cancel"), 0, len(files), self
+        self._worker = BackgroundMap(self.controller.prepare_file, files, self)
+        self._worker.result.connect(self._on_prepared)
+        self._worker.finished.connect(self._on_finished)
+        self.progress.setRange(0, len(files))
+        self.progress.setValue(0)
+        self._show_progress(True)
+        self._worker.start()
+
+    @property
+    def preparing(self) -> bool:
+        return self._worker is not None
+
+    def stop_preparing(self) -> None:
+        """Stop after the file being read; the files done so far stay."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self.progress_label.setText(self.tr("Stopping…"))
+
+    def _on_prepared(self, index: int, item: PreparedFile) -> None:
+        self._add_item(item)
+        self.progress.setValue(index + 1)
+        self.progress_label.setText(
+            self.tr("Reading and cleaning {0} of {1}…").format(index + 1, self.progress.maximum())
         )
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def report(done: int, _total: int) -> None:
-            progress.setValue(done)
-            QCoreApplication.processEvents()
-
-        prepared = self.controller.prepare_files(files, report, progress.wasCanceled)
-        progress.close()
-        for item in prepared:
-            self._add_item(item)
-        if self.files.currentRow() < 0 and self.files.count():
+        if self.files.currentRow() < 0:
             self.files.setCurrentRow(0)
+
+    def _on_finished(self, _complete: bool) -> None:
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._worker = None
+        self._show_progress(False)
+        self._update_button()
+        self.preparation_finished.emit()
+
+    def _show_progress(self, shown: bool) -> None:
+        for widget in (self.progress_label, self.progress, self.stop_button):
+            widget.setVisible(shown)
+        self.add_files.setEnabled(not shown)
+        self.add_folder.setEnabled(not shown)
         self._update_button()
 
     def _add_item(self, item: PreparedFile) -> None:
@@ -173,7 +212,13 @@ class ImportDialog(QDialog):
     def _update_button(self) -> None:
         count = len(self.accepted_files())
         self.import_button.setText(self.tr("Import {0} files").format(count))
-        self.import_button.setEnabled(count > 0)
+        self.import_button.setEnabled(count > 0 and not self.preparing)
+
+    def done(self, result: int) -> None:
+        """Accept or cancel: a file still being read is waited for, not left running."""
+        if self._worker is not None:
+            self._worker.stop()
+        super().done(result)
 
     @classmethod
     def ask(
