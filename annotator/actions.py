@@ -73,6 +73,12 @@ class ProjectActions:
     def update_code(self, code_id: CodeId, **fields: object) -> None:
         self.execute(commands.UpdateCode(code_id, fields))
 
+    def set_shortcut(self, code_id: CodeId, shortcut: str) -> CodeId | None:
+        """Give the code ``shortcut`` ("" removes it); returns the code it was taken from."""
+        command = commands.SetShortcut(code_id, shortcut)
+        self.execute(command)
+        return command.taken_from
+
     def move_code(
         self, code_id: CodeId, parent_id: CodeId | None, index: int | None = None
     ) -> None:

@@ -38,7 +38,7 @@ def busy(project: Project) -> Project:
     m = project.add_code(key="M", name="举措")
     m1 = project.add_code(key="M1", name="组织体系建设", parent_id=m.id)
     project.add_code(key="M1.1", name="党组织设置", parent_id=m1.id, keywords=("支部",))
-    project.add_code(key="J", name="机制", color="#ffcc99")
+    project.add_code(key="J", name="机制", color="#ffcc99", shortcut="q")
     coded = project.add_annotation(first.id, m1.id, 0, 3, memo="首句")
     project.add_annotation(first.id, m.id, 2, 8, coder="bob")
     project.review_annotation(coded.id, ReviewStatus.ACCEPTED, "好", reviewer="rita")
@@ -72,6 +72,8 @@ ACTIONS: dict[str, Callable[[Project], object]] = {
     "rename code": lambda p: p.update_code(_code(p, "M1").id, name="组织", name_en="Org", key="M9"),
     "archive code": lambda p: p.update_code(_code(p, "J").id, archived=True),
     "recolour code": lambda p: p.update_code(_code(p, "J").id, color="#aabbcc", shortcut="Ctrl+1"),
+    "set a shortcut": lambda p: p.set_shortcut(_code(p, "M1.1").id, "3"),
+    "take a shortcut from another code": lambda p: p.set_shortcut(_code(p, "M1.1").id, "q"),
     "move code": lambda p: p.move_code(_code(p, "M1.1").id, _code(p, "J").id),
     "reorder code": lambda p: p.move_code(_code(p, "J").id, None, 0),
     "delete code subtree with annotations": lambda p: p.delete_code(_code(p, "M").id),
@@ -218,3 +220,17 @@ def test_counts_per_document_and_code(busy: Project) -> None:
     assert busy.annotation_counts() == {first.id: 2}
     assert busy.code_counts() == {m.id: 1, m1.id: 1}
     assert busy.code_counts(second.id) == {}
+
+
+def test_a_shortcut_moves_from_the_code_that_had_it(busy: Project) -> None:
+    m1, j = _code(busy, "M1"), _code(busy, "J")
+    assert busy.set_shortcut(m1.id, "q") == j.id
+    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("q", "")
+    assert busy.history.undo_text == "设置快捷键 / Set shortcut"
+    busy.undo()
+    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("", "q")
+    assert busy.set_shortcut(j.id, "Q") is None  # its own key: nothing taken
+    assert busy.set_shortcut(j.id, "") is None
+    assert _code(busy, "J").shortcut == ""
+    with pytest.raises(ValidationError, match="Not a usable shortcut"):
+        busy.set_shortcut(m1.id, "Ctrl+")

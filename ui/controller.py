@@ -204,6 +204,9 @@ class ProjectController(QObject):
         self.recent_codes = [code_id, *(c for c in self.recent_codes if c != code_id)][:9]
         return annotation
 
+    def set_shortcut(self, code_id: CodeId, shortcut: str) -> CodeId | None:
+        return self.project.set_shortcut(code_id, shortcut)
+
     def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
         self.project.delete_annotations(annotation_ids)
 

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
 
         self.documents.document_chosen.connect(self.show_document)
         self.codebook.code_activated.connect(self.apply_code)
+        self.codebook.shortcut_requested.connect(self.set_code_shortcut)
         self.find_bar.hits_changed.connect(self.view.show_hits)
         # After the window is up: the dictionary load competes for the GIL for 0.5 s.
         QTimer.singleShot(1500, controller.preload_words)
@@ -310,6 +311,28 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.only_mine_action.isChecked():
             self._reload_annotations()
+
+    def set_code_shortcut(self, code_id: CodeId) -> None:
+        from ui.dialogs.shortcut_dialog import ShortcutDialog
+
+        codes = self.controller.codes()
+        code = next(c for c in codes if c.id == code_id)
+        shortcut = ShortcutDialog.ask(code, codes, self.reserved_keys(), self)
+        if shortcut is not None and shortcut != code.shortcut:
+            self.controller.run(lambda: self.controller.set_shortcut(code_id, shortcut))
+
+    def reserved_keys(self) -> dict[str, str]:
+        """Keys the menus and the text view use, with what they do: never a code's."""
+        reserved = {
+            QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText): name
+            for key, name in ((QKeySequence.StandardKey.Copy, self.tr("Copy")),
+                              (QKeySequence.StandardKey.SelectAll, self.tr("Select all")))
+        }  # fmt: skip
+        for action in self.findChildren(QAction):
+            for key in action.shortcuts():
+                text = key.toString(QKeySequence.SequenceFormat.PortableText)
+                reserved[text] = action.text().replace("&", "")
+        return reserved
 
     def set_bounds_from_selection(self, annotation_id: int) -> None:
         span = self.view.selected_span()

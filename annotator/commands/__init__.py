@@ -8,7 +8,7 @@ from annotator.commands.annotations import (
 )
 from annotator.commands.base import Command, Stores
 from annotator.commands.coders import AddCoder, RenameCoder
-from annotator.commands.codes import AddCode, DeleteCode, MoveCode, UpdateCode
+from annotator.commands.codes import AddCode, DeleteCode, MoveCode, SetShortcut, UpdateCode
 from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "MoveCode",
     "RenameCoder",
     "ReviewAnnotation",
+    "SetShortcut",
     "Stores",
     "UpdateCode",
     "UpdateDocument",

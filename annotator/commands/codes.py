@@ -1,4 +1,4 @@
-"""Commands on the codebook: add, update (rename, recolour…), move, delete."""
+"""Commands on the codebook: add, update (rename, recolour…), shortcuts, move, delete."""
 
 from __future__ import annotations
 
@@ -15,6 +15,11 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SHORTCUT = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)*([A-Za-z0-9]|F[1-9]|F1[0-2])$")
 
 
+def is_usable_shortcut(shortcut: str) -> bool:
+    """A digit, a letter or F1–F12, with any of Ctrl, Alt, Shift and Meta."""
+    return bool(_SHORTCUT.match(shortcut))
+
+
 def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: CodeId) -> None:
     """Check user-editable fields; ``code_id`` is 0 for a new code."""
     unknown = set(fields) - set(CODE_FIELDS)
@@ -26,7 +31,7 @@ def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: 
     if color is not None and not _COLOR.match(str(color)):
         raise ValidationError(f"颜色应为 #RRGGBB / A colour is #RRGGBB, not {color!r}")
     shortcut = fields.get("shortcut")
-    if shortcut and not _SHORTCUT.match(str(shortcut)):
+    if shortcut and not is_usable_shortcut(str(shortcut)):
         raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {shortcut!r}")
     key = fields.get("key")
     if key is not None:
@@ -35,12 +40,11 @@ def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: 
         other = stores.codes.by_key(str(key))
         if other is not None and other.id != code_id:
             raise ValidationError(f"编码键已存在 / The key {key} is already used by {other.name}")
-    if shortcut:
-        for other in stores.codes.all():
-            if other.shortcut == shortcut and other.id != code_id:
-                raise ValidationError(
-                    f"快捷键已被 {other.name} 使用 / Shortcut {shortcut} is used by {other.name}"
-                )
+    holder = holder_of(stores, str(shortcut)) if shortcut else None
+    if holder is not None and holder.id != code_id:
+        raise ValidationError(
+            f"快捷键已被 {holder.name} 使用 / Shortcut {shortcut} is used by {holder.name}"
+        )
 
 
 def _positions(codes: list[Code]) -> dict[CodeId, int]:
@@ -151,6 +155,51 @@ class UpdateCode(Command):
 
     def payload(self) -> Mapping[str, object]:
         return {"id": self.code_id, "fields": sorted(self.fields)}
+
+
+class SetShortcut(Command):
+    """Give a code a shortcut (empty: none), taking it from the code that had it."""
+
+    action = "set_shortcut"
+
+    def __init__(self, code_id: CodeId, shortcut: str) -> None:
+        self.code_id, self.shortcut = code_id, shortcut
+        self.before = ""
+        self.taken_from: CodeId | None = None
+
+    @property
+    def text(self) -> str:
+        return "设置快捷键 / Set shortcut"
+
+    def apply(self, stores: Stores) -> Changes:
+        self.before = stores.codes.get(self.code_id).shortcut
+        if self.shortcut and not is_usable_shortcut(self.shortcut):
+            raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {self.shortcut!r}")
+        holder = holder_of(stores, self.shortcut) if self.shortcut else None
+        self.taken_from = holder.id if holder is not None and holder.id != self.code_id else None
+        if self.taken_from is not None:
+            stores.codes.update(self.taken_from, {"shortcut": ""})
+        stores.codes.update(self.code_id, {"shortcut": self.shortcut})
+        return self._changes()
+
+    def revert(self, stores: Stores) -> Changes:
+        stores.codes.update(self.code_id, {"shortcut": self.before})
+        if self.taken_from is not None:
+            stores.codes.update(self.taken_from, {"shortcut": self.shortcut})
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        taken = [] if self.taken_from is None else [self.taken_from]
+        return Changes.of(codes=[self.code_id, *taken])
+
+    def payload(self) -> Mapping[str, object]:
+        return {"id": self.code_id, "shortcut": self.shortcut, "taken_from": self.taken_from}
+
+
+def holder_of(stores: Stores, shortcut: str) -> Code | None:
+    """The code whose shortcut this is, if any (``q`` and ``Q`` are one key)."""
+    wanted = shortcut.casefold()
+    return next((c for c in stores.codes.all() if c.shortcut.casefold() == wanted), None)
 
 
 class MoveCode(Command):

@@ -70,10 +70,20 @@
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="55"/>
+        <location filename="../../ui/widgets/codebook_panel.py" line="67"/>
         <source>Find a code: key, name or pinyin (djyl)</source>
-        <extracomment>A code was chosen (double-click, Return, or its shortcut): its id.</extracomment>
+        <extracomment>A code was chosen (double-click, Return, or its shortcut): its id. The user asked to set a code&apos;s shortcut (the tree&apos;s context menu): its id.</extracomment>
         <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/codebook_panel.py" line="113"/>
+        <source>Apply to the selection</source>
+        <translation>应用于所选文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/codebook_panel.py" line="116"/>
+        <source>Set shortcut…</source>
+        <translation>设置快捷键…</translation>
     </message>
 </context>
 <context>
@@ -436,101 +446,144 @@
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Show only my codings (blind coding)</source>
         <translation>只显示我的标注（盲编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Find a code…</source>
         <translation>查找编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Snap selection to words</source>
         <translation>选区对齐到词</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Extend selection to the sentence</source>
         <translation>选区扩展到整句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Extend selection to the clause</source>
         <translation>选区扩展到分句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Document details…</source>
         <translation>文档信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="41"/>
+        <source>Shortcut for {0}</source>
+        <translation>{0} 的快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="52"/>
+        <source>Press a digit, a letter or F1–F12 (Ctrl, Alt, Shift allowed).</source>
+        <translation>请按一个数字、字母或 F1–F12（可加 Ctrl、Alt、Shift）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="71"/>
+        <source>No shortcut.</source>
+        <translation>无快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="73"/>
+        <source>{0} is taken by “{1}”.</source>
+        <translation>{0} 已用于“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="75"/>
+        <source>{0} cannot be a code&apos;s shortcut.</source>
+        <translation>{0} 不能作为编码的快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="78"/>
+        <source>{0} is the shortcut of {1}; it will move to this code.</source>
+        <translation>{0} 是 {1} 的快捷键，将改给此编码。</translation>
     </message>
 </context>
 </TS>

@@ -140,3 +140,60 @@ def test_find_with_a_traditional_query_in_simplified_text(window: MainWindow) ->
     assert window.find_bar.hits == [(start, start + 2)]
     window.find_bar.edit.setText("集體經濟")
     assert window.view.textCursor().selectedText() == "集体经济"
+
+
+def test_set_a_shortcut_from_the_code_tree_and_press_it(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.shortcut_dialog import ShortcutDialog
+
+    project = window.controller.project
+    j11, m11 = project.code_by_key("J1.1"), project.code_by_key("M1.1")
+    project.update_code(m11.id, shortcut="7")
+    asked: list[dict[str, str]] = []
+
+    def press_seven(*args: object) -> str:
+        asked.append(args[2])  # type: ignore[arg-type]  # (code, codes, reserved, parent)
+        return "7"
+
+    monkeypatch.setattr(ShortcutDialog, "ask", press_seven)
+    window.codebook.shortcut_requested.emit(j11.id)
+    assert asked[0]["Ctrl+Z"].startswith("Undo")  # the menus' keys are refused
+    assert (project.code(j11.id).shortcut, project.code(m11.id).shortcut) == ("7", "")
+    assert "[7]" in str(_code_row(window, "J1.1").data())
+    assert window.undo_action.text() == "Undo 设置快捷键 / Set shortcut"
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.select_span(0, 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_7)
+    [annotation] = window.controller.annotations(window.current_document)
+    assert (annotation.quote, project.code(annotation.code_id).key) == ("近年来", "J1.1")
+
+
+def test_shortcut_dialog_names_clashes_and_refuses_menu_keys(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from annotator.models import Code, CodeId
+    from ui.dialogs.shortcut_dialog import ShortcutDialog
+
+    code = Code(id=CodeId(1), uuid="a", parent_id=None, key="M1", name="组织体系建设", shortcut="1")
+    other = Code(id=CodeId(2), uuid="b", parent_id=None, key="J1", name="领导机制", shortcut="q")
+    dialog = ShortcutDialog(code, [code, other], {"Ctrl+Z": "Undo"})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.shortcut == "1"
+    assert ok.isEnabled()
+    dialog.editor.setKeySequence(QKeySequence("Q"))
+    assert "J1  领导机制" in dialog.note.text()
+    assert "move" in dialog.note.text()
+    assert ok.isEnabled()
+    dialog.editor.setKeySequence(QKeySequence("Ctrl+Z"))
+    assert "Undo" in dialog.note.text()
+    assert not ok.isEnabled()
+    dialog.editor.setKeySequence(QKeySequence("Ctrl+Return"))
+    assert not ok.isEnabled()
+    dialog.editor.clear()
+    assert dialog.shortcut == ""
+    assert ok.isEnabled()

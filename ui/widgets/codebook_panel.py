@@ -1,5 +1,7 @@
 """The codebook beside the text: a filter box, the code tree, and per-code shortcuts.
 
+Right-click a code to apply it or to set its shortcut.
+
 The filter finds codes by key, name, English name or pinyin initials
 (``djyl`` → 党建引领) and keeps the parents of what it finds. Expanded
 branches stay expanded when the tree is rebuilt after a change.
@@ -9,11 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
+    QMenu,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +55,8 @@ class CodeFilter(QSortFilterProxyModel):
 class CodebookPanel(QWidget):
     #: A code was chosen (double-click, Return, or its shortcut): its id.
     code_activated = Signal(int)
+    #: The user asked to set a code's shortcut (the tree's context menu): its id.
+    shortcut_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +79,8 @@ class CodebookPanel(QWidget):
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.view.activated.connect(self.activate)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
 
     def reload(self, codes: list[Code], here: dict[CodeId, int], total: dict[CodeId, int]) -> None:
         first_load = self.model.rowCount() == 0
@@ -89,6 +103,20 @@ class CodebookPanel(QWidget):
         code_id = index.siblingAtColumn(0).data(ID_ROLE)
         if code_id is not None:
             self.code_activated.emit(code_id)
+
+    def _menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        code_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+        if code_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Apply to the selection")).triggered.connect(
+            lambda: self.code_activated.emit(code_id)
+        )
+        menu.addAction(self.tr("Set shortcut…")).triggered.connect(
+            lambda: self.shortcut_requested.emit(code_id)
+        )
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
