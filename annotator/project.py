@@ -270,6 +270,10 @@ class Project(ProjectActions):
         """Annotations per document (documents with none are absent)."""
         return self.stores.annotations.count_by_document()
 
+    def reviewed_counts(self) -> dict[DocumentId, int]:
+        """Annotations per document that a reviewer has accepted or rejected."""
+        return self.stores.annotations.decided_by_document()
+
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         """Annotations per code, in the project or in one document."""
         return self.stores.annotations.count_by_code(document_id)

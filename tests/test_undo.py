@@ -222,6 +222,21 @@ def test_counts_per_document_and_code(busy: Project) -> None:
     assert busy.code_counts(second.id) == {}
 
 
+def test_reviewed_counts_count_decisions_not_comments(busy: Project) -> None:
+    first = busy.documents()[0]
+    accepted, other = busy.annotations(document_id=first.id)
+    assert busy.reviewed_counts() == {first.id: 1}  # the fixture accepted one
+    busy.review_annotation(other.id, ReviewStatus.COMMENTED, "再看看", reviewer="rita")
+    assert busy.reviewed_counts() == {first.id: 1}  # a comment is not a decision
+    busy.review_annotation(other.id, ReviewStatus.REJECTED, "", reviewer="rita")
+    assert busy.reviewed_counts() == {first.id: 2}
+    busy.review_annotation(accepted.id, ReviewStatus.REJECTED, "改判", reviewer="rita")
+    assert busy.reviewed_counts() == {first.id: 2}  # decided twice is still one annotation
+    busy.undo()
+    busy.undo()
+    assert busy.reviewed_counts() == {first.id: 1}
+
+
 def test_a_shortcut_moves_from_the_code_that_had_it(busy: Project) -> None:
     m1, j = _code(busy, "M1"), _code(busy, "J")
     assert busy.set_shortcut(m1.id, "q") == j.id

@@ -160,6 +160,9 @@ class ProjectController(QObject):
     def annotation_counts(self) -> dict[DocumentId, int]:
         return self.project.annotation_counts()
 
+    def reviewed_counts(self) -> dict[DocumentId, int]:
+        return self.project.reviewed_counts()
+
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         return self.project.code_counts(document_id)
 

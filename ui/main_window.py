@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         if changes.documents:
             self._reload_documents()
         elif changes.annotated_documents:
-            self.documents.set_counts(self.controller.annotation_counts())
+            self.documents.set_counts(*self._document_counts())
         if changes.codes:
             self._reload_codes()
         elif changes.annotations:
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _reload_documents(self) -> None:
         current = self.current_document
-        self.documents.reload(self.controller.documents(), self.controller.annotation_counts())
+        self.documents.reload(self.controller.documents(), *self._document_counts())
         if current is None:
             return
         shown = self.documents.select_document(current, quietly=True)
@@ -198,6 +198,10 @@ class MainWindow(QMainWindow):
             self.current_document = None
             self.view.set_text("")
             self.annotations_model.reload([], [], {})
+
+    def _document_counts(self) -> tuple[dict[DocumentId, int], dict[DocumentId, int]]:
+        """Codings per document, and how many of them a reviewer has decided."""
+        return self.controller.annotation_counts(), self.controller.reviewed_counts()
 
     def _reload_codes(self) -> None:
         """Rebuild the code tree and its shortcuts (the codebook itself changed)."""

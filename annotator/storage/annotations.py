@@ -109,6 +109,15 @@ class AnnotationStore:
         )
         return {DocumentId(row[0]): row[1] for row in rows}
 
+    def decided_by_document(self) -> dict[DocumentId, int]:
+        """Annotations per document that a review has accepted or rejected (comments aside)."""
+        rows = self._db.execute(
+            "SELECT a.document_id, count(DISTINCT a.id) FROM annotations a"
+            " JOIN reviews r ON r.annotation_id = a.id"
+            " WHERE r.status IN ('accepted', 'rejected') GROUP BY a.document_id"
+        )
+        return {DocumentId(row[0]): row[1] for row in rows}
+
     def count_by_code(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         """Annotations per code, in the whole project or in one document."""
         if document_id is None:

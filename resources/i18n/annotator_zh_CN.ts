@@ -157,7 +157,7 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../ui/widgets/document_panel.py" line="63"/>
+        <location filename="../../ui/widgets/document_panel.py" line="64"/>
         <source>Filter: title, source, region, date…</source>
         <extracomment>The reader picked a document (its id).</extracomment>
         <translation>筛选：标题、来源、地区、日期…</translation>
@@ -166,29 +166,34 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="20"/>
+        <location filename="../../ui/models/document_table_model.py" line="25"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="20"/>
+        <location filename="../../ui/models/document_table_model.py" line="25"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="20"/>
+        <location filename="../../ui/models/document_table_model.py" line="25"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="20"/>
+        <location filename="../../ui/models/document_table_model.py" line="25"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="21"/>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
         <source>Codings</source>
         <translation>标注数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
     </message>
 </context>
 <context>
@@ -467,13 +472,13 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="116"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -508,47 +513,47 @@
         <translation>文档信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>

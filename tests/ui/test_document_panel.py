@@ -57,3 +57,30 @@ def test_the_open_document_stays_selected_when_the_list_reloads(window: MainWind
     assert window.current_document == current
     selected = window.documents_view.selectionModel().selectedRows()
     assert next(index.data() for index in selected).startswith("⚑ 强化")
+
+
+def test_review_progress_column_updates_and_sorts_by_share(window: MainWindow) -> None:
+    from annotator.models import ReviewStatus
+
+    project, model = window.controller.project, window.documents_model
+    proxy = window.documents.proxy
+    counts = project.annotation_counts()
+    first = next(d for d in project.documents() if counts.get(d.id, 0) >= 2)
+    second = next(d for d in project.documents() if counts.get(d.id) and d != first)
+    row = model.row_of(first.id)
+    assert row is not None
+    assert model.index(row, 5).data() == "0%"
+    annotations = project.annotations(document_id=first.id)
+    project.review_annotation(annotations[0].id, ReviewStatus.ACCEPTED, "", reviewer="审")
+    assert model.index(row, 5).data() == f"{1 / len(annotations):.0%}"
+    for annotation in project.annotations(document_id=second.id):
+        project.review_annotation(annotation.id, ReviewStatus.REJECTED, "", reviewer="审")
+    uncoded = next(r for r in range(model.rowCount()) if not model.index(r, 4).data())
+    assert model.index(uncoded, 5).data() == ""  # nothing to review
+
+    window.documents_view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    ids = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(proxy.rowCount())]
+    assert ids[:2] == [second.id, first.id]  # 100% before a share, "—" rows last
+    assert proxy.index(proxy.rowCount() - 1, 5).data() == ""
+    window.undo()
+    assert model.index(model.row_of(second.id), 5).data() != "100%"

@@ -1,4 +1,8 @@
-"""The document list: one row per document (title, length, number of codings)."""
+"""The document list: one row per document (title, region, date, length, codings, review).
+
+The review column shows the share of a document's codings a reviewer has
+accepted or rejected; it sorts by that share (``SORT_ROLE``), not as text.
+"""
 
 from __future__ import annotations
 
@@ -9,30 +13,44 @@ from PySide6.QtCore import Qt
 from annotator.models import Document, DocumentId
 from ui.models.record_table_model import ID_ROLE, Index, RecordTableModel
 
-__all__ = ["ID_ROLE", "DocumentTableModel"]
+__all__ = ["ID_ROLE", "SORT_ROLE", "DocumentTableModel"]
 
-_CODINGS = 4  # the column of coding counts
+_CODINGS, _REVIEWED = 4, 5  # the columns of counts
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DocumentTableModel(RecordTableModel[Document]):
     def __init__(self) -> None:
         super().__init__(
             (self.tr("Title"), self.tr("Region"), self.tr("Date"), self.tr("Characters"),
-             self.tr("Codings"))
+             self.tr("Codings"), self.tr("Reviewed"))
         )  # fmt: skip
         self._counts: dict[DocumentId, int] = {}
+        self._reviewed: dict[DocumentId, int] = {}
 
-    def reload(self, documents: list[Document], counts: dict[DocumentId, int]) -> None:
-        self._counts = counts
+    def reload(
+        self,
+        documents: list[Document],
+        counts: dict[DocumentId, int],
+        reviewed: dict[DocumentId, int],
+    ) -> None:
+        self._counts, self._reviewed = counts, reviewed
         self.set_rows(documents)
 
-    def set_counts(self, counts: dict[DocumentId, int]) -> None:
-        """New coding counts, repainting only the rows whose count changed."""
-        old, self._counts = self._counts, counts
+    def set_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
+        """New coding and review counts, repainting only the rows that changed."""
+        before = self._counts, self._reviewed
+        self._counts, self._reviewed = counts, reviewed
         for row, document in enumerate(self._rows):
-            if old.get(document.id, 0) != counts.get(document.id, 0):
-                index = self.index(row, _CODINGS)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+            key = document.id
+            old = (before[0].get(key, 0), before[1].get(key, 0))
+            if old != (counts.get(key, 0), reviewed.get(key, 0)):
+                first, last = self.index(row, _CODINGS), self.index(row, _REVIEWED)
+                self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+
+    def _review_share(self, document_id: DocumentId) -> float | None:
+        total = self._counts.get(document_id, 0)
+        return self._reviewed.get(document_id, 0) / total if total else None
 
     def row_of(self, document_id: DocumentId) -> int | None:
         for row, document in enumerate(self._rows):
@@ -45,10 +63,17 @@ class DocumentTableModel(RecordTableModel[Document]):
         if record.flags:
             title = f"⚑ {title}"
         region = (record.region or "").split("省")[-1] or record.region or ""
+        share = self._review_share(record.id)
+        reviewed = "" if share is None else f"{share:.0%}"
         return (title, region, record.published or "", record.text_length,
-                self._counts.get(record.id, 0))  # fmt: skip
+                self._counts.get(record.id, 0), reviewed)  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SORT_ROLE and index.isValid():
+            if index.column() == _REVIEWED:
+                share = self._review_share(self.record(index.row()).id)
+                return -1.0 if share is None else share
+            role = Qt.ItemDataRole.DisplayRole
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             document = self.record(index.row())
             lines = [f"#{document.id} {document.source_path or ''}"]

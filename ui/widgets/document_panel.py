@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Document, DocumentId
 from annotator.shadow import to_simplified
-from ui.models.document_table_model import ID_ROLE, DocumentTableModel
+from ui.models.document_table_model import ID_ROLE, SORT_ROLE, DocumentTableModel
 from ui.widgets.tables import fit_columns
 
 _SEARCHED = ("title", "source", "author", "author_role", "region", "published", "source_path")
@@ -59,6 +59,7 @@ class DocumentPanel(QWidget):
         self.model = DocumentTableModel()
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: title, source, region, date…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -79,11 +80,16 @@ class DocumentPanel(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.set_query)
         self.view.selectionModel().currentRowChanged.connect(self._chosen)
 
-    def reload(self, documents: list[Document], counts: dict[DocumentId, int]) -> None:
-        self.model.reload(documents, counts)
+    def reload(
+        self,
+        documents: list[Document],
+        counts: dict[DocumentId, int],
+        reviewed: dict[DocumentId, int],
+    ) -> None:
+        self.model.reload(documents, counts, reviewed)
 
-    def set_counts(self, counts: dict[DocumentId, int]) -> None:
-        self.model.set_counts(counts)
+    def set_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
+        self.model.set_counts(counts, reviewed)
 
     def select_document(self, document_id: DocumentId, *, quietly: bool = False) -> bool:
         """Select a document's row (if the filter shows it); ``quietly`` sends no signal."""
