@@ -8,7 +8,7 @@ step. The command line and the GUI's controller call only this class.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -266,13 +266,17 @@ class Project(ProjectActions):
             document_id=document_id, coder_id=coder_id, code_ids=code_ids
         )
 
-    def annotation_counts(self) -> dict[DocumentId, int]:
-        """Annotations per document (documents with none are absent)."""
-        return self.stores.annotations.count_by_document()
+    def annotation_counts(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
+        """Annotations per document: every document that has some, or each of ``document_ids``."""
+        return self.stores.annotations.count_by_document(document_ids)
 
-    def reviewed_counts(self) -> dict[DocumentId, int]:
-        """Annotations per document that a reviewer has accepted or rejected."""
-        return self.stores.annotations.decided_by_document()
+    def reviewed_counts(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
+        """Annotations per document that a reviewer has accepted or rejected (as above)."""
+        return self.stores.annotations.decided_by_document(document_ids)
 
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         """Annotations per code, in the project or in one document."""

@@ -218,14 +218,16 @@ def test_counts_per_document_and_code(busy: Project) -> None:
     first, second = busy.documents()
     m, m1 = busy.code_by_key("M"), busy.code_by_key("M1")
     assert busy.annotation_counts() == {first.id: 2}
+    assert busy.annotation_counts([second.id, first.id]) == {second.id: 0, first.id: 2}
     assert busy.code_counts() == {m.id: 1, m1.id: 1}
     assert busy.code_counts(second.id) == {}
 
 
 def test_reviewed_counts_count_decisions_not_comments(busy: Project) -> None:
-    first = busy.documents()[0]
+    first, second = busy.documents()
     accepted, other = busy.annotations(document_id=first.id)
     assert busy.reviewed_counts() == {first.id: 1}  # the fixture accepted one
+    assert busy.reviewed_counts([second.id, first.id]) == {second.id: 0, first.id: 1}
     busy.review_annotation(other.id, ReviewStatus.COMMENTED, "再看看", reviewer="rita")
     assert busy.reviewed_counts() == {first.id: 1}  # a comment is not a decision
     busy.review_annotation(other.id, ReviewStatus.REJECTED, "", reviewer="rita")

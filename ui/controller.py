@@ -10,7 +10,7 @@ transaction in the core.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -157,11 +157,15 @@ class ProjectController(QObject):
         found = [coder.id for coder in self.project.coders() if coder.name == self.coder]
         return found[0] if found else None
 
-    def annotation_counts(self) -> dict[DocumentId, int]:
-        return self.project.annotation_counts()
+    def annotation_counts(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
+        return self.project.annotation_counts(document_ids)
 
-    def reviewed_counts(self) -> dict[DocumentId, int]:
-        return self.project.reviewed_counts()
+    def reviewed_counts(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
+        return self.project.reviewed_counts(document_ids)
 
     def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         return self.project.code_counts(document_id)

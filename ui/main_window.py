@@ -6,6 +6,8 @@ controller's ``changed`` signal, and touches only what the change names.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         if changes.documents:
             self._reload_documents()
         elif changes.annotated_documents:
-            self.documents.set_counts(*self._document_counts())
+            self.documents.update_counts(*self._document_counts(changes.annotated_documents))
         if changes.codes:
             self._reload_codes()
         elif changes.annotations:
@@ -199,9 +201,12 @@ class MainWindow(QMainWindow):
             self.view.set_text("")
             self.annotations_model.reload([], [], {})
 
-    def _document_counts(self) -> tuple[dict[DocumentId, int], dict[DocumentId, int]]:
-        """Codings per document, and how many of them a reviewer has decided."""
-        return self.controller.annotation_counts(), self.controller.reviewed_counts()
+    def _document_counts(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> tuple[dict[DocumentId, int], dict[DocumentId, int]]:
+        """Codings per document (all, or those named), and how many a reviewer has decided."""
+        c = self.controller
+        return c.annotation_counts(document_ids), c.reviewed_counts(document_ids)
 
     def _reload_codes(self) -> None:
         """Rebuild the code tree and its shortcuts (the codebook itself changed)."""

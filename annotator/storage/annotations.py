@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from annotator.errors import NotFoundError
@@ -21,6 +21,12 @@ from annotator.storage.database import Database
 _COLUMNS = (
     "id, uuid, document_id, code_id, coder_id, start_offset, end_offset, quote, memo,"
     " created, updated"
+)
+
+
+_DECIDED = (
+    "EXISTS (SELECT 1 FROM reviews r WHERE r.annotation_id = a.id"
+    " AND r.status IN ('accepted', 'rejected'))"
 )
 
 
@@ -103,20 +109,29 @@ class AnnotationStore:
     def count(self) -> int:
         return int(self._db.scalar("SELECT count(*) FROM annotations"))
 
-    def count_by_document(self) -> dict[DocumentId, int]:
-        rows = self._db.execute(
-            "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
-        )
-        return {DocumentId(row[0]): row[1] for row in rows}
+    def count_by_document(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
+        """Annotations per document: all documents, or only ``document_ids`` (0s included)."""
+        return self._per_document("1", document_ids)
 
-    def decided_by_document(self) -> dict[DocumentId, int]:
+    def decided_by_document(
+        self, document_ids: Collection[DocumentId] | None = None
+    ) -> dict[DocumentId, int]:
         """Annotations per document that a review has accepted or rejected (comments aside)."""
-        rows = self._db.execute(
-            "SELECT a.document_id, count(DISTINCT a.id) FROM annotations a"
-            " JOIN reviews r ON r.annotation_id = a.id"
-            " WHERE r.status IN ('accepted', 'rejected') GROUP BY a.document_id"
-        )
-        return {DocumentId(row[0]): row[1] for row in rows}
+        return self._per_document(_DECIDED, document_ids)
+
+    def _per_document(
+        self, condition: str, document_ids: Collection[DocumentId] | None
+    ) -> dict[DocumentId, int]:
+        if document_ids is None:
+            rows = self._db.execute(
+                f"SELECT document_id, count(*) FROM annotations a WHERE {condition}"
+                " GROUP BY document_id"
+            )
+            return {DocumentId(row[0]): row[1] for row in rows}
+        sql = f"SELECT count(*) FROM annotations a WHERE document_id = ? AND {condition}"
+        return {d: int(self._db.scalar(sql, (d,))) for d in document_ids}
 
     def count_by_code(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
         """Annotations per code, in the whole project or in one document."""

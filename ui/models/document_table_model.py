@@ -27,6 +27,7 @@ class DocumentTableModel(RecordTableModel[Document]):
         )  # fmt: skip
         self._counts: dict[DocumentId, int] = {}
         self._reviewed: dict[DocumentId, int] = {}
+        self._row_of: dict[DocumentId, int] = {}
 
     def reload(
         self,
@@ -35,16 +36,16 @@ class DocumentTableModel(RecordTableModel[Document]):
         reviewed: dict[DocumentId, int],
     ) -> None:
         self._counts, self._reviewed = counts, reviewed
+        self._row_of = {document.id: row for row, document in enumerate(documents)}
         self.set_rows(documents)
 
-    def set_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
-        """New coding and review counts, repainting only the rows that changed."""
-        before = self._counts, self._reviewed
-        self._counts, self._reviewed = counts, reviewed
-        for row, document in enumerate(self._rows):
-            key = document.id
-            old = (before[0].get(key, 0), before[1].get(key, 0))
-            if old != (counts.get(key, 0), reviewed.get(key, 0)):
+    def update_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
+        """New coding and review counts for some documents; only their rows repaint."""
+        self._counts.update(counts)
+        self._reviewed.update(reviewed)
+        for document_id in counts.keys() | reviewed.keys():
+            row = self.row_of(document_id)
+            if row is not None:
                 first, last = self.index(row, _CODINGS), self.index(row, _REVIEWED)
                 self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
 
@@ -53,10 +54,7 @@ class DocumentTableModel(RecordTableModel[Document]):
         return self._reviewed.get(document_id, 0) / total if total else None
 
     def row_of(self, document_id: DocumentId) -> int | None:
-        for row, document in enumerate(self._rows):
-            if document.id == document_id:
-                return row
-        return None
+        return self._row_of.get(document_id)
 
     def display(self, record: Document) -> tuple[Any, ...]:
         title = record.title or record.source_path or f"#{record.id}"

@@ -88,8 +88,8 @@ class DocumentPanel(QWidget):
     ) -> None:
         self.model.reload(documents, counts, reviewed)
 
-    def set_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
-        self.model.set_counts(counts, reviewed)
+    def update_counts(self, counts: dict[DocumentId, int], reviewed: dict[DocumentId, int]) -> None:
+        self.model.update_counts(counts, reviewed)
 
     def select_document(self, document_id: DocumentId, *, quietly: bool = False) -> bool:
         """Select a document's row (if the filter shows it); ``quietly`` sends no signal."""
