@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.codebook import MergeCodebook, create_project, read_codebook, write_codebook
+from annotator.codebooks import MergeCodebook, create_project, read_codebook, write_codebook
 from annotator.errors import AnnotatorError, ValidationError
 from annotator.exporting.xlsx import export_xlsx
 from annotator.identity import default_coder_name
@@ -121,11 +121,11 @@ def cmd_codebook(args: argparse.Namespace) -> None:
         if args.import_file:
             command = MergeCodebook(read_codebook(Path(args.import_file)))
             project.execute(command)
-            _emit(args, command.report, [command.report.summary()])
+            _emit(args, command.report, [command.report.summary(), *command.report.details()])
             return
         codes = project.codes()
         if args.export_file:
-            write_codebook(codes, project.name, Path(args.export_file))
+            write_codebook(project.codebook(), Path(args.export_file))
             _emit(args, {"file": args.export_file, "codes": len(codes)},
                   [f"wrote {len(codes)} codes to {args.export_file}"])  # fmt: skip
             return
@@ -219,7 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     new = verb("new", cmd_new, "create a project")
-    new.add_argument("--codebook", help="a codebook JSON file, or 'default' for the shipped one")
+    new.add_argument(
+        "--codebook", help="a codebook (.json, .xlsx, .qdc), or 'default' for the shipped one"
+    )
     new.add_argument("--name", help="the project's display name")
     verb("import", cmd_import, "import files or folders").add_argument("paths", nargs="+")
     verb("documents", cmd_documents, "list the documents")

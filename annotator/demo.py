@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from annotator.codebook import MergeCodebook, read_codebook
+from annotator.codebooks import MergeCodebook, read_codebook
 from annotator.project import Project
 from annotator.resources import default_codebook_path, demo_corpus_paths
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from annotator import __version__
 from annotator.actions import ProjectActions
@@ -52,6 +53,9 @@ from annotator.storage.documents import DocumentStore
 from annotator.storage.history_log import HistoryLog
 from annotator.storage.settings import SettingsStore
 
+if TYPE_CHECKING:  # codebooks import Project (to create one): no cycle at run time
+    from annotator.codebooks.model import Codebook
+
 #: The file extension of a project.
 SUFFIX = ".annot"
 
@@ -67,8 +71,9 @@ class Project(ProjectActions):
             coders=CoderStore(db),
             annotations=AnnotationStore(db),
             reviews=ReviewStore(db),
+            settings=SettingsStore(db),
         )
-        self.settings = SettingsStore(db)
+        self.settings = self.stores.settings
         self._log = HistoryLog(db)
         self.history = History(db, self.stores, self._log, limit=history_limit)
         #: Backup written before a schema upgrade during :meth:`open`, if any.
@@ -271,6 +276,14 @@ class Project(ProjectActions):
     ) -> dict[DocumentId, int]:
         """Annotations per document: every document that has some, or each of ``document_ids``."""
         return self.stores.annotations.count_by_document(document_ids)
+
+    def codebook(self) -> Codebook:
+        """The codes as a codebook (tree order) with its name and help texts."""
+        from annotator.codebooks.merge import codebook_info
+        from annotator.codebooks.model import codebook_of
+
+        info = codebook_info(self.stores)
+        return codebook_of(self.codes(), {**info, "name": info["name"] or self.name})
 
     def reviewed_counts(
         self, document_ids: Collection[DocumentId] | None = None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.codebook import MergeCodebook, parse_codebook, read_codebook, write_codebook
+from annotator.codebooks import MergeCodebook, parse_codebook, read_codebook, write_codebook
 from annotator.errors import ValidationError
 from annotator.project import Project
 from annotator.resources import default_codebook_path
@@ -31,7 +31,7 @@ def test_default_codebook_is_the_research_scheme(project: Project) -> None:
 def test_write_then_read_gives_the_same_codebook(project: Project, tmp_path: Path) -> None:
     project.execute(MergeCodebook(read_codebook(default_codebook_path())))
     path = tmp_path / "out.json"
-    write_codebook(project.codes(), "导出", path)
+    write_codebook(project.codebook(), path)
     with Project.in_memory() as other:
         other.coder = "bob"
         other.execute(MergeCodebook(read_codebook(path)))
@@ -63,9 +63,10 @@ def test_merge_reports_added_updated_unchanged(project: Project) -> None:
     project.execute(command)
     assert (command.report.added, command.report.updated, command.report.unchanged) == (
         ["J1"],
-        ["J"],
+        {"J": ["name"]},
         ["M"],
     )
+    assert command.report.details() == ["+ J1", "~ J: name"]
     assert project.code_by_key("J").name == "机制（新）"
     project.undo()
     assert project.code_by_key("J").name == "机制"

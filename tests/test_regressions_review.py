@@ -234,7 +234,7 @@ def test_json_carries_uuid_and_code_name(
 
 
 def test_codebook_archived_must_be_a_boolean() -> None:
-    from annotator.codebook import parse_codebook
+    from annotator.codebooks import parse_codebook
 
     data = {"format": "annotator-codebook", "version": 1,
             "codes": [{"key": "A", "name": "甲", "archived": "false"}]}  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from annotator.changes import Changes
-from annotator.codebook import Codebook, CodeSpec, MergeCodebook
+from annotator.codebooks import Codebook, CodeSpec, MergeCodebook
 from annotator.errors import NothingToUndoError, ValidationError
 from annotator.models import NewDocument, ReviewStatus
 from annotator.project import Project

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from annotator.changes import Changes
-from annotator.codebook import create_project
+from annotator.codebooks import create_project
 from annotator.errors import AnnotatorError
 from annotator.models import (
     Annotation,

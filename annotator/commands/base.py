@@ -22,6 +22,7 @@ from annotator.storage.annotations import AnnotationStore, ReviewStore
 from annotator.storage.coders import CoderStore
 from annotator.storage.codes import CodeStore
 from annotator.storage.documents import DocumentStore
+from annotator.storage.settings import SettingsStore
 
 
 def utc_now() -> str:
@@ -42,6 +43,7 @@ class Stores:
     coders: CoderStore
     annotations: AnnotationStore
     reviews: ReviewStore
+    settings: SettingsStore
     now: Callable[[], str] = field(default=utc_now)
 
 

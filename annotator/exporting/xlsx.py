@@ -1,32 +1,19 @@
 """The Excel workbook. Issue 2 writes its first sheet, the coded segments.
 
-openpyxl runs in write-only mode (constant memory), and without lxml: with
-lxml it writes each Chinese character as a numeric reference, making files
-1.5–1.8× larger and writing slower (limits.md). A text cell that starts like
-a formula (``= + - @``) is written as text: articles contain such lines, and a
-reviewer's Excel must never run them.
+openpyxl runs in write-only mode (constant memory); cells are written safely
+(no formulas, no lxml bloat) by :mod:`annotator.excel`.
 """
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("OPENPYXL_LXML", "False")
-
 from dataclasses import astuple, fields
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
+from annotator.excel import Workbook
+from annotator.excel import write_only_cell as _cell
 from annotator.exporting.rows import SegmentRow, segment_rows
 from annotator.files import atomic_output
 from annotator.project import Project
-
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 SEGMENT_HEADERS = {
     "zh": ("标注ID", "标注UUID", "文档ID", "文档标题", "编码", "编码路径", "编码名称", "引文",
@@ -37,21 +24,6 @@ SEGMENT_HEADERS = {
 }  # fmt: skip
 SHEET_NAMES = {"zh": "编码明细", "en": "Segments"}
 assert all(len(h) == len(fields(SegmentRow)) for h in SEGMENT_HEADERS.values())
-
-
-CellValue = str | int | float | None
-
-
-def _cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
-    if isinstance(value, str):
-        # Control characters Excel cannot store (\f, \v…) show as U+FFFD, one for one.
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"  # a string, never a formula
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
 
 
 def write_segments_workbook(rows: list[SegmentRow], path: Path, language: str = "zh") -> None:

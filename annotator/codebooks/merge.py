@@ -1,0 +1,148 @@
+"""Bringing a codebook into a project: one command, one undo step.
+
+Codes are matched by key, then (for files from other programs, or a key
+renamed elsewhere) by uuid. New codes are added; matched codes are updated
+where a field differs and moved where the parent differs; codes the file
+does not name are left alone. The report says which codes changed and how.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from annotator.changes import Changes
+from annotator.codebooks.model import INFO_FIELDS, Codebook, CodeSpec, MergeReport
+from annotator.commands.base import Command, Stores
+from annotator.commands.codes import AddCode, MoveCode, UpdateCode
+from annotator.models import Code, CodeId
+from annotator.project import Project
+
+
+class SetCodebookInfo(Command):
+    """The codebook's name and help texts (kept in the project's settings)."""
+
+    action = "set_codebook_info"
+
+    def __init__(self, info: Mapping[str, str]) -> None:
+        self.info = dict(info)
+        self.before: dict[str, str] = {}
+
+    @property
+    def text(self) -> str:
+        return "编码本说明 / Codebook description"
+
+    def apply(self, stores: Stores) -> Changes:
+        self.before = {name: stores.settings.get(f"codebook.{name}") for name in self.info}
+        for name, value in self.info.items():
+            stores.settings.set(f"codebook.{name}", value)
+        return Changes()
+
+    def revert(self, stores: Stores) -> Changes:
+        for name, value in self.before.items():
+            stores.settings.set(f"codebook.{name}", value)
+        return Changes()
+
+
+def codebook_info(stores: Stores) -> dict[str, str]:
+    return {name: stores.settings.get(f"codebook.{name}") for name in INFO_FIELDS}
+
+
+class MergeCodebook(Command):
+    """Merge a codebook into the project (one undo step)."""
+
+    action = "merge_codebook"
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.report = MergeReport()
+        self._steps: list[Command] | None = None
+
+    @property
+    def text(self) -> str:
+        return "导入编码本 / Import codebook"
+
+    def apply(self, stores: Stores) -> Changes:
+        changes = Changes()
+        if self._steps is not None:
+            for step in self._steps:
+                changes |= step.apply(stores)
+            return changes
+        steps: list[Command] = []
+        self.report = MergeReport()  # rebuilt whole: a failed first run leaves no trace
+        ids: dict[str, CodeId] = {}
+        for spec in self.codebook.codes:
+            parent_id = None if spec.parent is None else ids[spec.parent]
+            existing = _match(stores, spec)
+            for step in self._steps_for(spec, existing, parent_id):
+                changes |= step.apply(stores)
+                steps.append(step)
+                if isinstance(step, AddCode) and step.code is not None:
+                    ids[spec.ref] = step.code.id
+            if existing is not None:
+                ids[spec.ref] = existing.id
+        info = {k: v for k, v in self.codebook.info.items() if v}
+        if info and info != {k: codebook_info(stores)[k] for k in info}:
+            step = SetCodebookInfo(info)
+            changes |= step.apply(stores)
+            steps.append(step)
+        self._steps = steps
+        return changes
+
+    def _steps_for(
+        self, spec: CodeSpec, existing: Code | None, parent_id: CodeId | None
+    ) -> list[Command]:
+        if existing is None:  # its uuid is free too, or it would have matched
+            self.report.added.append(spec.ref)
+            return [AddCode({"key": spec.key, **spec.fields}, parent_id, uuid=spec.uuid)]
+        steps: list[Command] = []
+        fields = {"key": spec.key, **spec.fields} if spec.key else dict(spec.fields)
+        differing = {name: v for name, v in fields.items() if getattr(existing, name) != v}
+        if differing:
+            steps.append(UpdateCode(existing.id, differing))
+        if existing.parent_id != parent_id:
+            steps.append(MoveCode(existing.id, parent_id))
+        if steps:
+            moved = ["parent"] if existing.parent_id != parent_id else []
+            self.report.updated[spec.ref] = [*sorted(differing), *moved]
+        else:
+            self.report.unchanged.append(spec.ref)
+        return steps
+
+    def revert(self, stores: Stores) -> Changes:
+        changes = Changes()
+        for step in reversed(self._steps or []):
+            changes |= step.revert(stores)
+        return changes
+
+    def payload(self) -> Mapping[str, object]:
+        return {
+            "added": self.report.added,
+            "updated": sorted(self.report.updated),
+            "unchanged": len(self.report.unchanged),
+        }
+
+
+def _match(stores: Stores, spec: CodeSpec) -> Code | None:
+    found = stores.codes.by_key(spec.key) if spec.key else None
+    if found is None and spec.uuid:
+        found = stores.codes.by_uuid(spec.uuid)
+    return found
+
+
+def create_project(
+    path: Path, *, codebook: Path | None = None, coder: str = "", name: str | None = None
+) -> tuple[Project, MergeReport | None]:
+    """A new project at ``path``, with ``codebook`` merged in (whole, or no file at all)."""
+    from annotator.codebooks.files import read_codebook
+
+    command = MergeCodebook(read_codebook(codebook)) if codebook is not None else None
+
+    def setup(project: Project) -> None:
+        project.coder = coder
+        if command is not None:
+            project.execute(command)
+
+    project = Project.create(path, name=name, setup=setup)
+    project.coder = coder
+    return project, command.report if command is not None else None

@@ -1,0 +1,52 @@
+"""What every Excel file we write shares: openpyxl without lxml, and safe cells.
+
+openpyxl runs without lxml: with lxml it writes each Chinese character as a
+numeric reference, making files 1.5–1.8× larger and writing slower
+(limits.md). A text cell that starts like a formula (``= + - @``) is written
+as text: articles contain such lines, and a reviewer's Excel must never run
+them. Import openpyxl's classes from here, so the setting comes first.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["Font", "PatternFill", "Workbook", "load_workbook", "set_cell", "write_only_cell"]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+CellValue = str | int | float | bool | None
+
+
+def safe_text(value: str) -> str:
+    """Control characters Excel cannot store (\\f, \\v…) become U+FFFD, one for one."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+
+def write_only_cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
+    if isinstance(value, str):
+        value = safe_text(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"  # a string, never a formula
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def set_cell(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
+    """Write a value into a normal-mode sheet, never as a formula."""
+    cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "never a merged cell: we merge none"
+    cell.value = safe_text(value) if isinstance(value, str) else value
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        cell.data_type = "s"
+    return cell
