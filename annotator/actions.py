@@ -87,6 +87,27 @@ class ProjectActions:
     def delete_code(self, code_id: CodeId) -> None:
         self.execute(commands.DeleteCode(code_id))
 
+    def merge_codes(self, source_id: CodeId, target_id: CodeId) -> int:
+        """Merge ``source`` into ``target``; returns the number of codings that moved."""
+        command = commands.MergeCodes(source_id, target_id)
+        self.execute(command)
+        return command.moved
+
+    def split_code(
+        self, source_id: CodeId, annotation_ids: list[AnnotationId], **fields: object
+    ) -> Code:
+        """A new code beside ``source`` with the chosen codings of it."""
+        command = commands.SplitCode(source_id, fields, annotation_ids)
+        self.execute(command)
+        assert command.code is not None
+        return command.code
+
+    def recode_annotations(self, annotation_ids: list[AnnotationId], code_id: CodeId) -> int:
+        """Move codings to ``code_id``; returns how many folded into an existing copy."""
+        command = commands.RecodeAnnotations(annotation_ids, code_id)
+        self.execute(command)
+        return command.folded
+
     def add_coder(self, name: str) -> Coder:
         command = commands.AddCoder(name)
         self.execute(command)

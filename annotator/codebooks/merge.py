@@ -8,12 +8,12 @@ does not name are left alone. The report says which codes changed and how.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from annotator.changes import Changes
 from annotator.codebooks.model import INFO_FIELDS, Codebook, CodeSpec, MergeReport
-from annotator.commands.base import Command, Stores
+from annotator.commands.base import Command, Composite, Stores
 from annotator.commands.codes import AddCode, MoveCode, UpdateCode
 from annotator.models import Code, CodeId
 from annotator.project import Project
@@ -48,46 +48,35 @@ def codebook_info(stores: Stores) -> dict[str, str]:
     return {name: stores.settings.get(f"codebook.{name}") for name in INFO_FIELDS}
 
 
-class MergeCodebook(Command):
+class MergeCodebook(Composite):
     """Merge a codebook into the project (one undo step)."""
 
     action = "merge_codebook"
 
     def __init__(self, codebook: Codebook) -> None:
+        super().__init__()
         self.codebook = codebook
         self.report = MergeReport()
-        self._steps: list[Command] | None = None
 
     @property
     def text(self) -> str:
         return "导入编码本 / Import codebook"
 
-    def apply(self, stores: Stores) -> Changes:
-        changes = Changes()
-        if self._steps is not None:
-            for step in self._steps:
-                changes |= step.apply(stores)
-            return changes
-        steps: list[Command] = []
+    def plan(self, stores: Stores) -> Iterator[Command]:
         self.report = MergeReport()  # rebuilt whole: a failed first run leaves no trace
         ids: dict[str, CodeId] = {}
         for spec in self.codebook.codes:
             parent_id = None if spec.parent is None else ids[spec.parent]
             existing = _match(stores, spec)
-            for step in self._steps_for(spec, existing, parent_id):
-                changes |= step.apply(stores)
-                steps.append(step)
-                if isinstance(step, AddCode) and step.code is not None:
-                    ids[spec.ref] = step.code.id
             if existing is not None:
                 ids[spec.ref] = existing.id
+            for step in self._steps_for(spec, existing, parent_id):
+                yield step
+                if isinstance(step, AddCode) and step.code is not None:
+                    ids[spec.ref] = step.code.id
         info = {k: v for k, v in self.codebook.info.items() if v}
         if info and info != {k: codebook_info(stores)[k] for k in info}:
-            step = SetCodebookInfo(info)
-            changes |= step.apply(stores)
-            steps.append(step)
-        self._steps = steps
-        return changes
+            yield SetCodebookInfo(info)
 
     def _steps_for(
         self, spec: CodeSpec, existing: Code | None, parent_id: CodeId | None
@@ -108,12 +97,6 @@ class MergeCodebook(Command):
         else:
             self.report.unchanged.append(spec.ref)
         return steps
-
-    def revert(self, stores: Stores) -> Changes:
-        changes = Changes()
-        for step in reversed(self._steps or []):
-            changes |= step.revert(stores)
-        return changes
 
     def payload(self) -> Mapping[str, object]:
         return {

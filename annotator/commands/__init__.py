@@ -10,6 +10,7 @@ from annotator.commands.base import Command, Stores
 from annotator.commands.coders import AddCoder, RenameCoder
 from annotator.commands.codes import AddCode, DeleteCode, MoveCode, SetShortcut, UpdateCode
 from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
+from annotator.commands.recode import FoldAnnotation, MergeCodes, RecodeAnnotations, SplitCode
 
 __all__ = [
     "AddAnnotation",
@@ -21,10 +22,14 @@ __all__ = [
     "DeleteCode",
     "DeleteDocument",
     "EditAnnotation",
+    "FoldAnnotation",
+    "MergeCodes",
     "MoveCode",
+    "RecodeAnnotations",
     "RenameCoder",
     "ReviewAnnotation",
     "SetShortcut",
+    "SplitCode",
     "Stores",
     "UpdateCode",
     "UpdateDocument",

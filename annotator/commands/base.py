@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import ClassVar
@@ -69,6 +69,41 @@ class Command(ABC):
     def payload(self) -> Mapping[str, object]:
         """Small facts for the history log (ids, keys), never whole texts."""
         return {}
+
+
+class Composite(Command):
+    """A command made of other commands, planned from the project's state.
+
+    :meth:`plan` yields steps one by one; each is applied before the next is
+    planned, so a step may depend on what the earlier ones did (a code just
+    added). Redo replays the same steps; undo reverts them in reverse.
+    """
+
+    def __init__(self) -> None:
+        self._steps: list[Command] | None = None
+
+    @abstractmethod
+    def plan(self, stores: Stores) -> Iterator[Command]:
+        """The steps of the action; each is applied as soon as it is yielded."""
+
+    def apply(self, stores: Stores) -> Changes:
+        changes = Changes()
+        if self._steps is not None:
+            for step in self._steps:
+                changes |= step.apply(stores)
+            return changes
+        steps: list[Command] = []
+        for step in self.plan(stores):
+            changes |= step.apply(stores)
+            steps.append(step)
+        self._steps = steps
+        return changes
+
+    def revert(self, stores: Stores) -> Changes:
+        changes = Changes()
+        for step in reversed(self._steps or []):
+            changes |= step.revert(stores)
+        return changes
 
 
 class CoderSlot:

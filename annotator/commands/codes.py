@@ -56,7 +56,7 @@ def _restore_positions(stores: Stores, positions: dict[CodeId, int]) -> None:
         stores.codes.update(code_id, {"position": position})
 
 
-def _descendants(stores: Stores, code_id: CodeId) -> list[Code]:
+def descendants(stores: Stores, code_id: CodeId) -> list[Code]:
     """The code and everything below it, parents before children."""
     found = [stores.codes.get(code_id)]
     index = 0
@@ -218,7 +218,7 @@ class MoveCode(Command):
     def apply(self, stores: Stores) -> Changes:
         code = stores.codes.get(self.code_id)
         if self.parent_id is not None and self.parent_id in {
-            c.id for c in _descendants(stores, self.code_id)
+            c.id for c in descendants(stores, self.code_id)
         }:
             raise ValidationError("不能把编码移到它自己下面 / A code cannot move under itself")
         old_siblings = stores.codes.children(code.parent_id)
@@ -258,7 +258,7 @@ class DeleteCode(Command):
         return "删除编码 / Delete code"
 
     def apply(self, stores: Stores) -> Changes:
-        subtree = _descendants(stores, self.code_id)
+        subtree = descendants(stores, self.code_id)
         self.codes = [(code, stores.codes.created(code.id)) for code in subtree]
         self._sibling_positions = _positions(stores.codes.children(subtree[0].parent_id))
         self.annotations = stores.annotations.query(code_ids=[c.id for c in subtree])

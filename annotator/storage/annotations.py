@@ -106,6 +106,16 @@ class AnnotationStore:
         )
         return [_annotation(row) for row in rows]
 
+    def same_as(self, annotation: Annotation, code_id: CodeId) -> Annotation | None:
+        """The coding of the same span, by the same coder, with ``code_id`` (if any)."""
+        a = annotation
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ? AND code_id = ?"
+            " AND coder_id = ? AND start_offset = ? AND end_offset = ?",
+            (a.document_id, code_id, a.coder_id, a.start, a.end),
+        ).fetchone()
+        return None if row is None else _annotation(row)
+
     def count(self) -> int:
         return int(self._db.scalar("SELECT count(*) FROM annotations"))
 
