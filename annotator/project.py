@@ -271,6 +271,13 @@ class Project(ProjectActions):
             document_id=document_id, coder_id=coder_id, code_ids=code_ids
         )
 
+    def code_usage(self, code_id: CodeId) -> tuple[int, int]:
+        """How many codes (it and those below it) and codings deleting it would remove."""
+        from annotator.commands.codes import descendants
+
+        subtree = [code.id for code in descendants(self.stores, code_id)]
+        return len(subtree), len(self.annotations(code_ids=subtree))
+
     def annotation_counts(
         self, document_ids: Collection[DocumentId] | None = None
     ) -> dict[DocumentId, int]:
