@@ -28,6 +28,7 @@ from annotator.models import (
     Review,
     ReviewStatus,
 )
+from annotator.suggestions import Suggestion
 
 
 class ProjectActions:
@@ -107,6 +108,16 @@ class ProjectActions:
         command = commands.RecodeAnnotations(annotation_ids, code_id)
         self.execute(command)
         return command.folded
+
+    def accept_suggestions(
+        self, document_id: DocumentId, suggestions: Sequence[Suggestion]
+    ) -> None:
+        self.execute(commands.AcceptSuggestions(document_id, suggestions, self.coder))
+
+    def reject_suggestions(
+        self, document_id: DocumentId, suggestions: Sequence[Suggestion]
+    ) -> None:
+        self.execute(commands.RejectSuggestions(document_id, suggestions, self.coder))
 
     def add_coder(self, name: str) -> Coder:
         command = commands.AddCoder(name)

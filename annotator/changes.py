@@ -13,7 +13,8 @@ class Changes:
     """Ids of the rows a command added, changed or removed.
 
     ``annotated_documents`` names the documents whose annotations changed, so a
-    text view knows whether it must repaint without asking for each annotation.
+    text view knows whether it must repaint without asking for each annotation;
+    ``suggestions`` the documents whose rejected keyword suggestions changed.
     """
 
     documents: frozenset[DocumentId] = field(default_factory=frozenset)
@@ -21,6 +22,7 @@ class Changes:
     coders: frozenset[CoderId] = field(default_factory=frozenset)
     annotations: frozenset[AnnotationId] = field(default_factory=frozenset)
     annotated_documents: frozenset[DocumentId] = field(default_factory=frozenset)
+    suggestions: frozenset[DocumentId] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -29,10 +31,13 @@ class Changes:
             coders=self.coders | other.coders,
             annotations=self.annotations | other.annotations,
             annotated_documents=self.annotated_documents | other.annotated_documents,
+            suggestions=self.suggestions | other.suggestions,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.documents or self.codes or self.coders or self.annotations)
+        return bool(
+            self.documents or self.codes or self.coders or self.annotations or self.suggestions
+        )
 
     @staticmethod
     def of(
@@ -42,6 +47,7 @@ class Changes:
         coders: Iterable[CoderId] = (),
         annotations: Iterable[AnnotationId] = (),
         annotated_documents: Iterable[DocumentId] = (),
+        suggestions: Iterable[DocumentId] = (),
     ) -> Changes:
         return Changes(
             frozenset(documents),
@@ -49,4 +55,5 @@ class Changes:
             frozenset(coders),
             frozenset(annotations),
             frozenset(annotated_documents),
+            frozenset(suggestions),
         )

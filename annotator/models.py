@@ -160,6 +160,8 @@ class Annotation:
     memo: str
     created: str
     updated: str
+    #: "manual", or "suggestion" when accepted from a keyword suggestion.
+    origin: str = "manual"
 
 
 class ReviewStatus(StrEnum):

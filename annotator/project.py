@@ -52,9 +52,11 @@ from annotator.storage.database import (
 from annotator.storage.documents import DocumentStore
 from annotator.storage.history_log import HistoryLog
 from annotator.storage.settings import SettingsStore
+from annotator.storage.suggestions import RejectionStore
 
 if TYPE_CHECKING:  # codebooks import Project (to create one): no cycle at run time
     from annotator.codebooks.model import Codebook
+    from annotator.suggestions import Suggestion
 
 #: The file extension of a project.
 SUFFIX = ".annot"
@@ -72,6 +74,7 @@ class Project(ProjectActions):
             annotations=AnnotationStore(db),
             reviews=ReviewStore(db),
             settings=SettingsStore(db),
+            rejections=RejectionStore(db),
         )
         self.settings = self.stores.settings
         self._log = HistoryLog(db)
@@ -270,6 +273,24 @@ class Project(ProjectActions):
         return self.stores.annotations.query(
             document_id=document_id, coder_id=coder_id, code_ids=code_ids
         )
+
+    def suggestions(
+        self, document_id: DocumentId, boundaries: set[int] | None = None
+    ) -> list[Suggestion]:
+        """Keyword suggestions for the current coder in one document (jieba loads if needed).
+
+        ``boundaries`` are the word boundaries of the text, if the caller has them.
+        """
+        from annotator.segmentation import word_spans
+        from annotator.suggestions import find_suggestions, word_boundaries
+
+        text = self.text(document_id)
+        if boundaries is None:
+            boundaries = word_boundaries(word_spans(text))
+        coder = self.stores.coders.by_name(self.coder)
+        mine = [] if coder is None else self.annotations(document_id, coder_id=coder.id)
+        rejected = self.stores.rejections.for_document(document_id)
+        return find_suggestions(text, self.codes(), boundaries, coded=mine, rejected=rejected)
 
     def code_usage(self, code_id: CodeId) -> tuple[int, int]:
         """How many codes (it and those below it) and codings deleting it would remove."""

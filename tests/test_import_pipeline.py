@@ -70,7 +70,7 @@ def test_unsupported_and_missing_files_are_reported(project: Project, tmp_path: 
     assert "Unsupported" in str(results[1].error)
 
 
-def test_a_version_1_project_is_upgraded_to_2(
+def test_a_version_1_project_is_upgraded_to_the_current_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.annot"
@@ -89,7 +89,7 @@ def test_a_version_1_project_is_upgraded_to_2(
     monkeypatch.undo()
 
     with Project.open(path) as upgraded:
-        assert upgraded.stores.documents._db.user_version() == 2
+        assert upgraded.stores.documents._db.user_version() == migrations.current_version()
         [document] = upgraded.documents()
         assert (document.title, document.flags, document.near_duplicate_of) == ("旧文档", (), None)
         assert upgraded.upgrade_backup is not None

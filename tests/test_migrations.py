@@ -82,3 +82,29 @@ def test_failed_upgrade_leaves_the_file_as_it_was(
         assert db.user_version() == MIGRATIONS[-1].version
         assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'") == 0
         assert len(project.annotations()) == 1
+
+
+def test_a_version_2_project_gets_coding_origins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_path = tmp_path / "v2.annot"
+    v2 = MIGRATIONS[:2]
+    monkeypatch.setattr(migrations.migrate, "__defaults__", (v2,))
+    with Project.create(project_path) as old:
+        db = old.stores.documents._db
+        assert db.user_version() == 2
+        db.execute("INSERT INTO coders (uuid, name, created) VALUES ('c', 'alice', 'then')")
+        db.execute("INSERT INTO codes (uuid, name, created) VALUES ('k', '甲', 'then')")
+        db.execute(
+            "INSERT INTO documents (uuid, title, imported_at, raw_text, text, text_length,"
+            " text_sha256) VALUES ('u1', '旧文档', 'then', '正文', '正文', 2, 'h')"
+        )
+        db.execute(
+            "INSERT INTO annotations (uuid, document_id, code_id, coder_id, start_offset,"
+            " end_offset, quote, created, updated) VALUES ('a', 1, 1, 1, 0, 2, '正文', 't', 't')"
+        )
+    monkeypatch.undo()
+    with Project.open(project_path) as upgraded:
+        assert upgraded.stores.documents._db.user_version() == 3
+        [annotation] = upgraded.annotations()
+        assert annotation.origin == "manual"

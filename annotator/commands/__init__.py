@@ -11,8 +11,10 @@ from annotator.commands.coders import AddCoder, RenameCoder
 from annotator.commands.codes import AddCode, DeleteCode, MoveCode, SetShortcut, UpdateCode
 from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
 from annotator.commands.recode import FoldAnnotation, MergeCodes, RecodeAnnotations, SplitCode
+from annotator.commands.suggestions import AcceptSuggestions, RejectSuggestions
 
 __all__ = [
+    "AcceptSuggestions",
     "AddAnnotation",
     "AddCode",
     "AddCoder",
@@ -26,6 +28,7 @@ __all__ = [
     "MergeCodes",
     "MoveCode",
     "RecodeAnnotations",
+    "RejectSuggestions",
     "RenameCoder",
     "ReviewAnnotation",
     "SetShortcut",

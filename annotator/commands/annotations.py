@@ -53,8 +53,10 @@ class AddAnnotation(Command):
         end: int,
         memo: str = "",
         expected_quote: str | None = None,
+        origin: str = "manual",
     ) -> None:
         self.document_id, self.code_id = document_id, code_id
+        self.origin = origin
         self.start, self.end, self.memo = start, end, memo
         self.expected_quote = expected_quote
         self._coder = CoderSlot(coder)
@@ -79,7 +81,7 @@ class AddAnnotation(Command):
             now = stores.now()
             draft = Annotation(
                 AnnotationId(0), new_uuid(), self.document_id, self.code_id, coder.id,
-                self.start, self.end, quote, self.memo, now, now,
+                self.start, self.end, quote, self.memo, now, now, self.origin,
             )  # fmt: skip
             self.annotation = dataclasses.replace(draft, id=stores.annotations.insert(draft))
         else:

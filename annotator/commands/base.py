@@ -23,6 +23,7 @@ from annotator.storage.coders import CoderStore
 from annotator.storage.codes import CodeStore
 from annotator.storage.documents import DocumentStore
 from annotator.storage.settings import SettingsStore
+from annotator.storage.suggestions import RejectionStore
 
 
 def utc_now() -> str:
@@ -44,6 +45,7 @@ class Stores:
     annotations: AnnotationStore
     reviews: ReviewStore
     settings: SettingsStore
+    rejections: RejectionStore
     now: Callable[[], str] = field(default=utc_now)
 
 

@@ -20,7 +20,7 @@ from annotator.storage.database import Database
 
 _COLUMNS = (
     "id, uuid, document_id, code_id, coder_id, start_offset, end_offset, quote, memo,"
-    " created, updated"
+    " created, updated, origin"
 )
 
 
@@ -41,7 +41,7 @@ class AnnotationStore:
     def insert(self, annotation: Annotation) -> AnnotationId:
         a = annotation
         cursor = self._db.execute(
-            f"INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO annotations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 a.id or None,
                 a.uuid,
@@ -54,6 +54,7 @@ class AnnotationStore:
                 a.memo,
                 a.created,
                 a.updated,
+                a.origin,
             ),
         )
         return AnnotationId(int(cursor.lastrowid or 0))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.errors import ProjectError, SchemaTooNewError
 from annotator.storage.database import APPLICATION_ID, Database
-from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2
+from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,14 @@ def _import_pipeline_v2(db: Database) -> None:
     db.executescript_in_transaction(SCHEMA_V2)
 
 
+def _suggestions_v3(db: Database) -> None:
+    db.executescript_in_transaction(SCHEMA_V3)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _create_v1),
     Migration(2, "document flags, near-duplicates and fingerprints", _import_pipeline_v2),
+    Migration(3, "coding origins and rejected keyword suggestions", _suggestions_v3),
 )
 
 

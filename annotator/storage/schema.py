@@ -144,3 +144,22 @@ ALTER TABLE documents ADD COLUMN flags TEXT NOT NULL DEFAULT '[]' CHECK (json_va
 ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT;
 ALTER TABLE documents ADD COLUMN fingerprint BLOB;
 """
+
+# Version 3 (issue 5): where a coding came from, and keyword suggestions a coder
+# turned down. Rejections have no foreign keys on purpose: ids are never
+# reused (AUTOINCREMENT), so a rejection outlives the deletion of its document
+# or code and applies again if that deletion is undone.
+SCHEMA_V3 = """
+ALTER TABLE annotations ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual'
+    CHECK (origin IN ('manual', 'suggestion'));
+CREATE TABLE rejected_suggestions (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id  INTEGER NOT NULL,
+    code_id      INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset   INTEGER NOT NULL,
+    coder_id     INTEGER NOT NULL,
+    created      TEXT NOT NULL,
+    UNIQUE (document_id, code_id, start_offset, end_offset)
+);
+"""

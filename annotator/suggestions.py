@@ -1,0 +1,88 @@
+"""Keyword suggestions: where a code's keywords occur, offered as candidate codings.
+
+Keywords are matched on the simplified shadow, so 鄉村振興 is found by 乡村振兴,
+and only where both ends of the hit are jieba word boundaries (with the domain
+dictionary): 联建 is not suggested inside 村企联建 when the dictionary keeps
+that word whole. Where two keywords of one code overlap, the longer hit wins.
+A span the coder has already coded with that code, and a suggestion the coder
+rejected, are not offered again. Suggestions are never codings until a coder
+accepts them (domain.md §3: keywords pre-highlight, they do not auto-code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from annotator.models import Annotation, Code, CodeId
+from annotator.shadow import to_simplified
+
+
+@dataclass(frozen=True, order=True)
+class Suggestion:
+    start: int
+    end: int
+    code_id: CodeId
+    keyword: str
+
+    @property
+    def span(self) -> tuple[CodeId, int, int]:
+        return (self.code_id, self.start, self.end)
+
+
+def keyword_hits(shadow: str, keyword: str) -> Iterator[tuple[int, int]]:
+    """Every occurrence of ``keyword`` (in simplified script) in ``shadow``."""
+    needle = to_simplified(keyword.strip())
+    if not needle:
+        return
+    start = shadow.find(needle)
+    while start >= 0:
+        yield start, start + len(needle)
+        start = shadow.find(needle, start + 1)
+
+
+def word_boundaries(spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The offsets where a word starts or ends."""
+    return {offset for span in spans for offset in span}
+
+
+def find_suggestions(
+    text: str,
+    codes: Sequence[Code],
+    boundaries: set[int],
+    *,
+    coded: Iterable[Annotation] = (),
+    rejected: set[tuple[CodeId, int, int]] | None = None,
+) -> list[Suggestion]:
+    """Suggestions in text order, for every code that is not archived."""
+    shadow = to_simplified(text)
+    covered = _covered_by(coded)
+    found: list[Suggestion] = []
+    for code in codes:
+        if code.archived:
+            continue
+        hits = {
+            (start, end): keyword
+            for keyword in code.keywords
+            for start, end in keyword_hits(shadow, keyword)
+            if start in boundaries and end in boundaries
+        }
+        for (start, end), keyword in hits.items():
+            inside_longer = any(s <= start and end <= e and (s, e) != (start, end) for s, e in hits)
+            suggestion = Suggestion(start, end, code.id, keyword)
+            if inside_longer or suggestion.span in (rejected or set()):
+                continue
+            if not covered(code.id, start, end):
+                found.append(suggestion)
+    return sorted(found)
+
+
+def _covered_by(annotations: Iterable[Annotation]) -> Callable[[CodeId, int, int], bool]:
+    by_code: dict[CodeId, list[tuple[int, int]]] = {}
+    for annotation in annotations:
+        by_code.setdefault(annotation.code_id, []).append((annotation.start, annotation.end))
+
+    def covered(code_id: CodeId, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in by_code.get(code_id, ()))
+
+    return covered
