@@ -12,6 +12,7 @@ from annotator.codebooks import Codebook, CodeSpec, MergeCodebook
 from annotator.errors import NothingToUndoError, ValidationError
 from annotator.models import NewDocument, ReviewStatus
 from annotator.project import Project
+from annotator.suggestions import Suggestion
 from tests.conftest import add_document
 
 
@@ -27,6 +28,8 @@ def state(project: Project) -> dict[str, Any]:
         "coders": project.coders(),
         "annotations": annotations,
         "reviews": project.reviews(a.id for a in annotations),
+        "rejected": [project.stores.rejections.for_document(d.id) for d in project.documents()],
+        "codebook": project.codebook().info,
     }
 
 
@@ -74,6 +77,12 @@ ACTIONS: dict[str, Callable[[Project], object]] = {
     "recolour code": lambda p: p.update_code(_code(p, "J").id, color="#aabbcc", shortcut="Ctrl+1"),
     "set a shortcut": lambda p: p.set_shortcut(_code(p, "M1.1").id, "3"),
     "take a shortcut from another code": lambda p: p.set_shortcut(_code(p, "M1.1").id, "q"),
+    "accept suggestions": lambda p: p.accept_suggestions(
+        _doc(p, 1).id, [Suggestion(0, 2, _code(p, "J").id, "第二")]
+    ),
+    "reject suggestions": lambda p: p.reject_suggestions(
+        _doc(p).id, [Suggestion(0, 2, _code(p, "J").id, "x")]
+    ),
     "move code": lambda p: p.move_code(_code(p, "M1.1").id, _code(p, "J").id),
     "reorder code": lambda p: p.move_code(_code(p, "J").id, None, 0),
     "delete code subtree with annotations": lambda p: p.delete_code(_code(p, "M").id),
@@ -100,6 +109,7 @@ ACTIONS: dict[str, Callable[[Project], object]] = {
                     CodeSpec("J1", "J", {"name": "统筹协调机制"}),
                     CodeSpec("M1.1", "J", {"name": "党组织设置"}),
                 ),
+                description="编码说明",
             )
         )
     ),
