@@ -8,7 +8,8 @@ inherits these; they need only ``execute``, ``history`` and ``coder``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from annotator import commands
 from annotator.changes import Changes
@@ -29,6 +30,9 @@ from annotator.models import (
     ReviewStatus,
 )
 from annotator.suggestions import Suggestion
+
+if TYPE_CHECKING:  # codebooks import the project: load them when a codebook is merged
+    from annotator.codebooks.model import Codebook, MergeReport
 
 
 class ProjectActions:
@@ -66,10 +70,27 @@ class ProjectActions:
     def add_code(
         self, *, parent_id: CodeId | None = None, index: int | None = None, **fields: object
     ) -> Code:
+        return self.create_code(fields, parent_id, index)
+
+    def create_code(
+        self,
+        fields: Mapping[str, object],
+        parent_id: CodeId | None = None,
+        index: int | None = None,
+    ) -> Code:
+        """:meth:`add_code` with the fields as a mapping (from a form or a command line)."""
         command = commands.AddCode(fields, parent_id, index)
         self.execute(command)
         assert command.code is not None
         return command.code
+
+    def merge_codebook(self, codebook: Codebook) -> MergeReport:
+        """Merge a codebook file's codes (by key, then uuid); one undo step."""
+        from annotator.codebooks.merge import MergeCodebook
+
+        command = MergeCodebook(codebook)
+        self.execute(command)
+        return command.report
 
     def update_code(self, code_id: CodeId, **fields: object) -> None:
         self.execute(commands.UpdateCode(code_id, fields))

@@ -34,8 +34,10 @@ from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
 
 if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
+    from annotator.codebooks import MergeReport
     from annotator.importing import ImportResult
     from annotator.importing.prepare import PreparedFile
+    from annotator.suggestions import Suggestion
 
 T = TypeVar("T")
 
@@ -55,6 +57,8 @@ class ProjectController(QObject):
         self._coder_default = ""
         #: The codes applied last, most recent first (the text's context menu offers them).
         self.recent_codes: list[CodeId] = []
+        #: Word boundaries of the last document asked for suggestions (its text never changes).
+        self._boundaries: dict[DocumentId, set[int]] = {}
         if project is not None:
             self.set_project(project)
 
@@ -72,6 +76,7 @@ class ProjectController(QObject):
     def set_project(self, project: Project) -> None:
         self.close()
         self._project = project
+        self._boundaries = {}
         self._unsubscribe = project.history.subscribe(self.changed.emit)
         self.project_replaced.emit()
 
@@ -183,6 +188,25 @@ class ProjectController(QObject):
             return sentence_span(text, start, end)
         return clause_span(text, start, end)
 
+    def suggestions(self, document_id: DocumentId) -> list[Suggestion]:
+        """Keyword suggestions for the current coder (word boundaries kept per document)."""
+        from annotator.segmentation import word_spans
+        from annotator.suggestions import word_boundaries
+
+        if document_id not in self._boundaries:
+            text = self.project.text(document_id)
+            self._boundaries = {document_id: word_boundaries(word_spans(text))}
+        return self.project.suggestions(document_id, self._boundaries[document_id])
+
+    def code_usage(self, code_id: CodeId) -> tuple[int, int]:
+        """Codes and codings that deleting ``code_id`` removes."""
+        return self.project.code_usage(code_id)
+
+    def codebook_suffixes(self) -> tuple[str, ...]:
+        from annotator.codebooks import SUFFIXES
+
+        return SUFFIXES
+
     def preload_words(self) -> None:
         """Load the word dictionary in the background (0.5 s) while the user reads."""
         from annotator.segmentation import preload_in_background
@@ -213,6 +237,50 @@ class ProjectController(QObject):
 
     def set_shortcut(self, code_id: CodeId, shortcut: str) -> CodeId | None:
         return self.project.set_shortcut(code_id, shortcut)
+
+    # The codebook, as the editor changes it: each call is one undoable action.
+    def add_code(
+        self, fields: dict[str, object], parent_id: CodeId | None, index: int | None = None
+    ) -> Code:
+        return self.project.create_code(fields, parent_id, index)
+
+    def update_code(self, code_id: CodeId, fields: dict[str, object]) -> None:
+        self.project.update_code(code_id, **fields)
+
+    def move_code(self, code_id: CodeId, parent_id: CodeId | None, index: int | None) -> None:
+        self.project.move_code(code_id, parent_id, index)
+
+    def merge_codes(self, source_id: CodeId, target_id: CodeId) -> int:
+        return self.project.merge_codes(source_id, target_id)
+
+    def split_code(
+        self, source_id: CodeId, annotation_ids: list[AnnotationId], fields: dict[str, object]
+    ) -> Code:
+        return self.project.split_code(source_id, annotation_ids, **fields)
+
+    def recode_annotations(self, annotation_ids: list[AnnotationId], code_id: CodeId) -> int:
+        return self.project.recode_annotations(annotation_ids, code_id)
+
+    def delete_code(self, code_id: CodeId) -> None:
+        self.project.delete_code(code_id)
+
+    def import_codebook(self, path: Path) -> MergeReport:
+        from annotator.codebooks import read_codebook
+
+        return self.project.merge_codebook(read_codebook(path))
+
+    def export_codebook(self, path: Path, language: str) -> int:
+        from annotator.codebooks import write_codebook
+
+        codebook = self.project.codebook()
+        write_codebook(codebook, path, language)
+        return len(codebook.codes)
+
+    def accept_suggestions(self, document_id: DocumentId, chosen: list[Suggestion]) -> None:
+        self.project.accept_suggestions(document_id, chosen)
+
+    def reject_suggestions(self, document_id: DocumentId, chosen: list[Suggestion]) -> None:
+        self.project.reject_suggestions(document_id, chosen)
 
     def delete_annotations(self, annotation_ids: Sequence[AnnotationId]) -> None:
         self.project.delete_annotations(annotation_ids)

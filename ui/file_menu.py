@@ -1,4 +1,4 @@
-"""The File menu: new, open, recent projects, save a copy, import, export, coder.
+"""The File menu: new, open, recent projects, save a copy, import, export, codebook, coder.
 
 Kept apart from the main window so that window stays wiring. Recent projects
 live in the user's settings (``recent``, newest first, eight at most); the
@@ -54,6 +54,9 @@ class FileMenu(QObject):
         menu.addSeparator()
         self._add(menu, self.tr("&Import…"), "Ctrl+I", self.import_files)
         self._add(menu, self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx)
+        editor = window.codebook_editor
+        self._add(menu, self.tr("Import codebook…"), "", editor.import_codebook)
+        self._add(menu, self.tr("Export codebook…"), "", editor.export_codebook)
         menu.addSeparator()
         self._add(menu, self.tr("Change coder…"), "", self.change_coder)
         menu.addSeparator()

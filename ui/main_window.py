@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.changes import Changes
 from annotator.models import Annotation, CodeId, DocumentId
+from ui.codebook_editor import CodebookEditor
 from ui.controller import ProjectController
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.file_menu import FileMenu
@@ -32,6 +33,7 @@ from ui.widgets.codebook_panel import CodebookPanel
 from ui.widgets.document_panel import DocumentPanel
 from ui.widgets.document_view import DocumentView
 from ui.widgets.find_bar import FindBar
+from ui.widgets.suggestion_panel import SuggestionPanel
 
 
 class MainWindow(QMainWindow):
@@ -67,19 +69,28 @@ class MainWindow(QMainWindow):
         documents_dock = self._dock(self.tr("Documents"), self.documents, left)
         codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
         annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
+        self.suggestions = SuggestionPanel(controller, self)
+        self.suggestions_dock = self._dock(self.tr("Keyword suggestions"), self.suggestions, right)
+        self.suggestions_dock.hide()
         self.resizeDocks([documents_dock, codes_dock], [470, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([codes_dock, annotations_dock], [520, 300], Qt.Orientation.Vertical)
+        self.codebook_editor = CodebookEditor(controller, self.codebook, self, self.apply_code)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_menus()
 
         self.documents.document_chosen.connect(self.show_document)
         self.codebook.code_activated.connect(self.apply_code)
-        self.codebook.shortcut_requested.connect(self.set_code_shortcut)
         self.find_bar.hits_changed.connect(self.view.show_hits)
         # After the window is up: the dictionary load competes for the GIL for 0.5 s.
         QTimer.singleShot(1500, controller.preload_words)
         self.annotations_view.jump_requested.connect(self.view.select_span)
+        self.suggestions.marks_changed.connect(self.view.show_suggestions)
+        self.suggestions.jump_requested.connect(self.view.select_span)
+        # Deferred: a dock restored as open must not hold the window (jieba may load).
+        self.suggestions_dock.visibilityChanged.connect(
+            lambda _shown: QTimer.singleShot(0, self.suggestions.refresh)
+        )
         self.view.describe = self._describe
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._text_menu)
@@ -112,6 +123,10 @@ class MainWindow(QMainWindow):
         )
         self.only_mine_action.setCheckable(True)
         view_menu.addAction(self.only_mine_action)
+        self.suggestions_action = self.suggestions_dock.toggleViewAction()
+        self.suggestions_action.setText(self.tr("Keyword suggestions"))
+        self.suggestions_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        view_menu.addAction(self.suggestions_action)
         self._language_menu(view_menu.addMenu(self.tr("Language")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo)
@@ -156,8 +171,7 @@ class MainWindow(QMainWindow):
         if self.documents_model.rowCount() > 0:
             self.documents.select_first()
         else:
-            self.view.set_text("")
-            self.annotations_model.reload([], [], {})
+            self._show_nothing()
 
     def on_changed(self, changes: Changes) -> None:
         """Redraw what ``changes`` names; a coding added or edited repaints only itself."""
@@ -169,6 +183,10 @@ class MainWindow(QMainWindow):
             self._reload_codes()
         elif changes.annotations:
             self._update_code_counts()
+        if self.current_document in changes.annotated_documents | changes.suggestions or (
+            changes.codes and self.current_document is not None
+        ):
+            self.suggestions.refresh()
         if self.current_document in changes.documents:
             self.show_document(self.current_document)
         elif changes.codes or changes.coders:
@@ -198,8 +216,12 @@ class MainWindow(QMainWindow):
         shown = self.documents.select_document(current, quietly=True)
         if not shown and self.documents_model.row_of(current) is None:  # deleted, or undone
             self.current_document = None
-            self.view.set_text("")
-            self.annotations_model.reload([], [], {})
+            self._show_nothing()
+
+    def _show_nothing(self) -> None:
+        self.view.set_text("")
+        self.annotations_model.reload([], [], {})
+        self.suggestions.show_document(None)
 
     def _document_counts(
         self, document_ids: Collection[DocumentId] | None = None
@@ -239,6 +261,7 @@ class MainWindow(QMainWindow):
         text = self.controller.text(document_id)
         self.view.set_text(text)
         self.find_bar.set_text(text)
+        self.suggestions.show_document(document_id)
         self._reload_annotations()
         self._update_code_counts()
 
@@ -320,28 +343,6 @@ class MainWindow(QMainWindow):
         self._update_status()
         if self.only_mine_action.isChecked():
             self._reload_annotations()
-
-    def set_code_shortcut(self, code_id: CodeId) -> None:
-        from ui.dialogs.shortcut_dialog import ShortcutDialog
-
-        codes = self.controller.codes()
-        code = next(c for c in codes if c.id == code_id)
-        shortcut = ShortcutDialog.ask(code, codes, self.reserved_keys(), self)
-        if shortcut is not None and shortcut != code.shortcut:
-            self.controller.run(lambda: self.controller.set_shortcut(code_id, shortcut))
-
-    def reserved_keys(self) -> dict[str, str]:
-        """Keys the menus and the text view use, with what they do: never a code's."""
-        reserved = {
-            QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText): name
-            for key, name in ((QKeySequence.StandardKey.Copy, self.tr("Copy")),
-                              (QKeySequence.StandardKey.SelectAll, self.tr("Select all")))
-        }  # fmt: skip
-        for action in self.findChildren(QAction):
-            for key in action.shortcuts():
-                text = key.toString(QKeySequence.SequenceFormat.PortableText)
-                reserved[text] = action.text().replace("&", "")
-        return reserved
 
     def set_bounds_from_selection(self, annotation_id: int) -> None:
         span = self.view.selected_span()

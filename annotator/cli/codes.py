@@ -10,7 +10,6 @@ import argparse
 from typing import Any
 
 from annotator.cli.common import emit
-from annotator.commands import AddCode
 from annotator.errors import ValidationError
 from annotator.models import CODE_FIELDS, AnnotationId, Code
 from annotator.project import Project
@@ -59,10 +58,10 @@ def _act(project: Project, args: argparse.Namespace) -> tuple[Any, list[str]]:
     action = args.action
     if action == "add":
         parent = project.code_by_key(args.parent).id if args.parent else None
-        command = AddCode({"key": args.key, "name": args.name, **parse_fields(args.fields)}, parent)
-        project.execute(command)
-        assert command.code is not None
-        return command.code, [f"added {_line(command.code)}"]
+        code = project.create_code(
+            {"key": args.key, "name": args.name, **parse_fields(args.fields)}, parent
+        )
+        return code, [f"added {_line(code)}"]
     code = project.code_by_key(args.key)
     if action == "edit":
         fields = parse_fields(args.fields)

@@ -4,23 +4,33 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="38"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="39"/>
         <source>Delete annotation</source>
         <extracomment>Show this span in the text: ``(start, end)``. Move this annotation&apos;s bounds to the text&apos;s current selection.</extracomment>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="77"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="95"/>
         <source>Change code to</source>
         <translation>更改编码为</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="79"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="95"/>
+        <source>Move these to code</source>
+        <translation>将这些标注改为编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/annotation_panel.py" line="100"/>
+        <source>Split off into a new code…</source>
+        <translation>拆分为新编码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/annotation_panel.py" line="105"/>
         <source>Edit memo…</source>
         <translation>编辑备忘…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="81"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="107"/>
         <source>Set bounds to the selected text</source>
         <translation>将范围设为所选文字</translation>
     </message>
@@ -49,41 +59,228 @@
     </message>
 </context>
 <context>
+    <name>CodeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="48"/>
+        <source>Edit code</source>
+        <translation>编辑编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="48"/>
+        <source>New code</source>
+        <translation>新建编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="59"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="59"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="69"/>
+        <source>Key (e.g. M1.2)</source>
+        <translation>编码键（如 M1.2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="69"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="70"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="70"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="71"/>
+        <source>Include when</source>
+        <translation>纳入规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="71"/>
+        <source>Exclude when</source>
+        <translation>排除规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="72"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="78"/>
+        <source>Keywords (separated by 、)</source>
+        <translation>关键词（以“、”分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="108"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="80"/>
+        <source>Add attribute</source>
+        <translation>添加属性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_dialog.py" line="82"/>
+        <source>Remove attribute</source>
+        <translation>删除属性</translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19"/>
+        <location filename="../../ui/models/code_tree_model.py" line="31"/>
         <source>Code</source>
-        <extracomment>The whole :class:`Code` record, for filtering.</extracomment>
+        <extracomment>The whole :class:`Code` record, for filtering. A code was dropped: ``(code id, new parent id or 0 for the top, row or -1 for last)``.</extracomment>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19"/>
+        <location filename="../../ui/models/code_tree_model.py" line="31"/>
         <source>Here</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/code_tree_model.py" line="19"/>
+        <location filename="../../ui/models/code_tree_model.py" line="31"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
 </context>
 <context>
-    <name>CodebookPanel</name>
+    <name>CodebookEditor</name>
     <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="67"/>
-        <source>Find a code: key, name or pinyin (djyl)</source>
-        <extracomment>A code was chosen (double-click, Return, or its shortcut): its id. The user asked to set a code&apos;s shortcut (the tree&apos;s context menu): its id.</extracomment>
-        <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="113"/>
+        <location filename="../../ui/codebook_editor.py" line="50"/>
         <source>Apply to the selection</source>
         <translation>应用于所选文字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="116"/>
+        <location filename="../../ui/codebook_editor.py" line="52"/>
+        <source>Edit code…</source>
+        <translation>编辑编码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="53"/>
+        <source>Add sub-code…</source>
+        <translation>添加下级编码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="54"/>
+        <source>Add top-level code…</source>
+        <translation>添加一级编码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="56"/>
         <source>Set shortcut…</source>
         <translation>设置快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="58"/>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="59"/>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="59"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="61"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="63"/>
+        <source>Import codebook…</source>
+        <translation>导入编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="64"/>
+        <source>Export codebook…</source>
+        <translation>导出编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="93"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="94"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="125"/>
+        <source>Merge codes</source>
+        <translation>合并编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="126"/>
+        <source>Merge “{0}” into:</source>
+        <translation>将“{0}”合并到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="134"/>
+        <source>Merge “{0}” into “{1}”?
+
+{2} codings move to “{1}”, its sub-codes go under it, and “{0}” is removed. Undo brings it all back.</source>
+        <translation>将“{0}”合并到“{1}”？
+
+{2} 个标注将改为“{1}”，其下级编码移到“{1}”之下，“{0}”将被删除。可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="144"/>
+        <source>Delete “{0}”?
+
+This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back.</source>
+        <translation>删除“{0}”？
+
+将删除 {1} 个编码及用它们所做的 {2} 个标注。可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="152"/>
+        <location filename="../../ui/codebook_editor.py" line="159"/>
+        <source>Import codebook</source>
+        <translation>导入编码本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="164"/>
+        <location filename="../../ui/codebook_editor.py" line="172"/>
+        <source>Export codebook</source>
+        <translation>导出编码本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="173"/>
+        <source>Wrote {0} codes to {1}</source>
+        <translation>已将 {0} 个编码写入 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/codebook_editor.py" line="179"/>
+        <source>Codebooks ({0})</source>
+        <translation>编码本 ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookPanel</name>
+    <message>
+        <location filename="../../ui/widgets/codebook_panel.py" line="66"/>
+        <source>Find a code: key, name or pinyin (djyl)</source>
+        <extracomment>A code was chosen (double-click, Return, or its shortcut): its id. The tree&apos;s context menu: ``(code id or 0 off the codes, global position)``.</extracomment>
+        <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
     </message>
 </context>
 <context>
@@ -235,57 +432,67 @@
     </message>
     <message>
         <location filename="../../ui/file_menu.py" line="58"/>
+        <source>Import codebook…</source>
+        <translation>导入编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="59"/>
+        <source>Export codebook…</source>
+        <translation>导出编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="61"/>
         <source>Change coder…</source>
         <translation>更换编码员…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="60"/>
+        <location filename="../../ui/file_menu.py" line="63"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="83"/>
-        <location filename="../../ui/file_menu.py" line="87"/>
+        <location filename="../../ui/file_menu.py" line="86"/>
+        <location filename="../../ui/file_menu.py" line="90"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="88"/>
+        <location filename="../../ui/file_menu.py" line="91"/>
         <source>Start with the default codebook (measures and mechanisms)?</source>
         <translation>使用默认编码本（举措与机制）开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="95"/>
+        <location filename="../../ui/file_menu.py" line="98"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="102"/>
+        <location filename="../../ui/file_menu.py" line="105"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="107"/>
+        <location filename="../../ui/file_menu.py" line="110"/>
         <source>Saved a copy: {0}</source>
         <translation>已保存副本：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="120"/>
+        <location filename="../../ui/file_menu.py" line="123"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="121"/>
+        <location filename="../../ui/file_menu.py" line="124"/>
         <source>{0} of {1} files imported.</source>
         <translation>已导入 {0} / {1} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="127"/>
+        <location filename="../../ui/file_menu.py" line="130"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="132"/>
+        <location filename="../../ui/file_menu.py" line="135"/>
         <source>Exported {0} segments</source>
         <translation>已导出 {0} 条编码</translation>
     </message>
@@ -435,125 +642,121 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Documents</source>
         <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Keyword suggestions</source>
+        <translation>关键词建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Show only my codings (blind coding)</source>
         <translation>只显示我的标注（盲编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Find a code…</source>
         <translation>查找编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Snap selection to words</source>
         <translation>选区对齐到词</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Extend selection to the sentence</source>
         <translation>选区扩展到整句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Extend selection to the clause</source>
         <translation>选区扩展到分句</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Document details…</source>
         <translation>文档信息…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="333"/>
-        <source>Select all</source>
-        <translation>全选</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>
@@ -589,6 +792,40 @@
         <location filename="../../ui/dialogs/shortcut_dialog.py" line="78"/>
         <source>{0} is the shortcut of {1}; it will move to this code.</source>
         <translation>{0} 是 {1} 的快捷键，将改给此编码。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="49"/>
+        <source>Accept (A)</source>
+        <extracomment>The view should mark these spans ``(start, end, colour)``; the second is the current. Show this span in the text.</extracomment>
+        <translation>接受 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="50"/>
+        <source>Reject (R)</source>
+        <translation>拒绝 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="51"/>
+        <source>All of this code (Shift+A)</source>
+        <translation>接受该编码全部 (Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="52"/>
+        <source>None of it (Shift+R)</source>
+        <translation>拒绝该编码全部 (Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="96"/>
+        <source>{0} suggestions for {1} codes</source>
+        <translation>{0} 条建议，涉及 {1} 个编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="98"/>
+        <source>No keyword suggestions here.</source>
+        <translation>本文档没有关键词建议。</translation>
     </message>
 </context>
 </TS>

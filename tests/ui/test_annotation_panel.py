@@ -31,7 +31,7 @@ def _only(window: MainWindow):  # type: ignore[no-untyped-def]
 def test_change_code_from_the_panel_and_undo(window: MainWindow) -> None:
     project = window.controller.project
     annotation = _only(window)
-    window.annotations_view.change_code(annotation.id, project.code_by_key("J1.2").id)
+    window.annotations_view.change_code([annotation.id], project.code_by_key("J1.2").id)
     assert project.code(_only(window).code_id).key == "J1.2"
     assert window.annotations_model.index(0, 0).data() == "J1.2"
     window.undo_action.trigger()
@@ -90,6 +90,6 @@ def test_a_user_error_is_shown_not_raised(
     shown: list[str] = []
     monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2]))
     annotation = _only(window)
-    window.annotations_view.change_code(annotation.id, annotation.code_id + 10_000)
+    window.annotations_view.change_code([annotation.id], annotation.code_id + 10_000)
     assert shown
     assert "No such code" in shown[0]

@@ -157,7 +157,9 @@ def test_set_a_shortcut_from_the_code_tree_and_press_it(
         return "7"
 
     monkeypatch.setattr(ShortcutDialog, "ask", press_seven)
-    window.codebook.shortcut_requested.emit(j11.id)
+    menu = window.codebook_editor.menu(j11.id)
+    [action] = [a for a in menu.actions() if a.text() == "Set shortcut…"]
+    action.trigger()
     assert asked[0]["Ctrl+Z"].startswith("Undo")  # the menus' keys are refused
     assert (project.code(j11.id).shortcut, project.code(m11.id).shortcut) == ("7", "")
     assert "[7]" in str(_code_row(window, "J1.1").data())

@@ -1,8 +1,15 @@
-"""The codebook as a tree: colour swatch, key and name, counts; ``ID_ROLE`` gives the id."""
+"""The codebook as a tree: colour swatch, key and name, counts; ``ID_ROLE`` gives the id.
+
+Codes can be dragged onto another code (to become its sub-code) or between
+codes (to reorder). The model moves nothing itself: it asks, through
+``move_requested``, and the tree is rebuilt from the core after the move.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from annotator.models import Code, CodeId
@@ -11,9 +18,14 @@ from ui.i18n import code_name
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The whole :class:`Code` record, for filtering.
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+MIME_TYPE = "application/x-annotator-code"
+Index = QModelIndex | QPersistentModelIndex
 
 
 class CodeTreeModel(QStandardItemModel):
+    #: A code was dropped: ``(code id, new parent id or 0 for the top, row or -1 for last)``.
+    move_requested = Signal(int, int, int)
+
     def __init__(self) -> None:
         super().__init__()
         self.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Here"), self.tr("All")])
@@ -61,3 +73,33 @@ class CodeTreeModel(QStandardItemModel):
                 text = str(counts.get(code_id) or "")
                 if item.text() != text:
                     item.setText(text)
+
+    # -- dragging codes --------------------------------------------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        ids = {index.siblingAtColumn(0).data(ID_ROLE) for index in indexes}
+        if len(ids) == 1:
+            data.setData(MIME_TYPE, str(ids.pop()).encode())
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, _column: int, parent: Index
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
+            return False
+        code_id = int(bytes(data.data(MIME_TYPE).data()).decode())
+        parent_id = parent.siblingAtColumn(0).data(ID_ROLE) if parent.isValid() else 0
+        self.move_requested.emit(code_id, parent_id or 0, row)
+        return False  # the core moves it; the tree is rebuilt from there

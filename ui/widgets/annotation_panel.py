@@ -1,8 +1,9 @@
 """The open document's codings, with what can be done to one (right-click or keys).
 
 Click a row to see its text; right-click to change its code, edit its memo,
-move its bounds to the current selection, or delete it (Delete). Every action
-goes through the controller, so each is one undoable step.
+move its bounds to the current selection, or delete it (Delete). With several
+rows selected: move them all to a code, or split them off into a new code.
+Every action goes through the controller, so each is one undoable step.
 """
 
 from __future__ import annotations
@@ -56,8 +57,20 @@ class AnnotationPanel(QTableView):
         if ids:
             self.controller.run(lambda: self.controller.delete_annotations(ids))
 
-    def change_code(self, annotation_id: AnnotationId, code_id: CodeId) -> None:
-        self.controller.run(lambda: self.controller.change_annotation_code(annotation_id, code_id))
+    def change_code(self, annotation_ids: list[AnnotationId], code_id: CodeId) -> None:
+        """Recode one coding, or move several to a code at once (one undo step)."""
+        if len(annotation_ids) == 1:
+            [only] = annotation_ids
+            self.controller.run(lambda: self.controller.change_annotation_code(only, code_id))
+        elif annotation_ids:
+            self.controller.run(lambda: self.controller.recode_annotations(annotation_ids, code_id))
+
+    def split_off(self, annotations: list[Annotation]) -> None:
+        """A new code beside theirs, holding these codings (they must share one code)."""
+        from ui.dialogs.code_dialog import CodeDialog
+
+        source, ids = annotations[0].code_id, [a.id for a in annotations]
+        CodeDialog.ask(None, lambda f: self.controller.split_code(source, ids, f), self)
 
     def edit_memo(self, annotation: Annotation) -> None:
         memo = MemoDialog.ask(self, annotation.memo)
@@ -70,17 +83,30 @@ class AnnotationPanel(QTableView):
 
     def _menu(self, position: QPoint) -> None:
         index = self.indexAt(position)
-        if not index.isValid():
-            return
-        annotation = self.model_.annotation(index.row())
+        if index.isValid():
+            if index.row() not in {i.row() for i in self.selectionModel().selectedRows()}:
+                self.selectRow(index.row())
+            self.menu(self.selected()).exec(self.viewport().mapToGlobal(position))
+
+    def menu(self, chosen: list[Annotation]) -> QMenu:
+        """What can be done to the chosen codings (one, or several at once)."""
         menu = QMenu(self)
-        codes = menu.addMenu(self.tr("Change code to"))
-        fill_code_menu(codes, self.controller.codes(), lambda c: self.change_code(annotation.id, c))
-        menu.addAction(self.tr("Edit memo…"), lambda: self.edit_memo(annotation))
-        menu.addAction(
-            self.tr("Set bounds to the selected text"),
-            lambda: self.bounds_requested.emit(annotation.id),
+        ids = [a.id for a in chosen]
+        title = self.tr("Change code to") if len(ids) == 1 else self.tr("Move these to code")
+        fill_code_menu(
+            menu.addMenu(title), self.controller.codes(), lambda c: self.change_code(ids, c)
         )
+        split = menu.addAction(
+            self.tr("Split off into a new code…"), lambda: self.split_off(chosen)
+        )
+        split.setEnabled(bool(chosen) and len({a.code_id for a in chosen}) == 1)
+        if len(chosen) == 1:
+            annotation = chosen[0]
+            menu.addAction(self.tr("Edit memo…"), lambda: self.edit_memo(annotation))
+            menu.addAction(
+                self.tr("Set bounds to the selected text"),
+                lambda: self.bounds_requested.emit(annotation.id),
+            )
         menu.addSeparator()
         menu.addAction(self.delete_action)
-        menu.exec(self.viewport().mapToGlobal(position))
+        return menu

@@ -1,6 +1,6 @@
 """The codebook beside the text: a filter box, the code tree, and per-code shortcuts.
 
-Right-click a code to apply it or to set its shortcut.
+Right-click for the editor (ui/codebook_editor.py); drag a code to move it.
 
 The filter finds codes by key, name, English name or pinyin initials
 (``djyl`` → 党建引领) and keeps the parents of what it finds. Expanded
@@ -23,7 +23,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
-    QMenu,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -55,8 +54,8 @@ class CodeFilter(QSortFilterProxyModel):
 class CodebookPanel(QWidget):
     #: A code was chosen (double-click, Return, or its shortcut): its id.
     code_activated = Signal(int)
-    #: The user asked to set a code's shortcut (the tree's context menu): its id.
-    shortcut_requested = Signal(int)
+    #: The tree's context menu: ``(code id or 0 off the codes, global position)``.
+    menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +78,8 @@ class CodebookPanel(QWidget):
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.returnPressed.connect(self._activate_first)
         self.view.activated.connect(self.activate)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDropIndicatorShown(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
 
@@ -107,16 +108,11 @@ class CodebookPanel(QWidget):
     def _menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
         code_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
-        if code_id is None:
-            return
-        menu = QMenu(self)
-        menu.addAction(self.tr("Apply to the selection")).triggered.connect(
-            lambda: self.code_activated.emit(code_id)
-        )
-        menu.addAction(self.tr("Set shortcut…")).triggered.connect(
-            lambda: self.shortcut_requested.emit(code_id)
-        )
-        menu.exec(self.view.viewport().mapToGlobal(position))
+        self.menu_requested.emit(code_id or 0, self.view.viewport().mapToGlobal(position))
+
+    def current_code(self) -> CodeId | None:
+        index = self.view.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)

@@ -16,6 +16,7 @@ overlap, their colours blend and a line under the text marks the overlap.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import (
@@ -105,6 +106,8 @@ class DocumentView(QPlainTextEdit):
         self._flags: list[Flag] = []
         self._headings: list[tuple[int, int]] = []
         self._generation = 0
+        #: Extra selections by layer: find hits, keyword suggestions.
+        self._extra: dict[str, list[Any]] = {"hits": [], "suggestions": []}
         #: How a coding is described when hovered (the window knows code and coder names).
         self.describe: Callable[[Annotation], str] = lambda a: f"#{a.id} [{a.start}, {a.end})"
 
@@ -112,6 +115,8 @@ class DocumentView(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         self._offsets = ViewOffsets(text)
         self._painted, self._flags = {}, []
+        self._extra = {"hits": [], "suggestions": []}
+        self.setExtraSelections([])
         self._headings = heading_spans(text)
         self.setPlainText(self._offsets.display)
         cursor = QTextCursor(self.document())
@@ -203,19 +208,41 @@ class DocumentView(QPlainTextEdit):
 
     def show_hits(self, hits: Sequence[tuple[int, int]], current: int) -> None:
         """Outline every find hit; select the current one and scroll to it."""
-        selections = []
-        for start, end in hits:
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(QColor("#fff176"))
-            selection.cursor = QTextCursor(self.document())
-            selection.cursor.setPosition(self._offsets.to_view(start))
-            selection.cursor.setPosition(
-                self._offsets.to_view(end), QTextCursor.MoveMode.KeepAnchor
-            )
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fff176"))
+        self._extra["hits"] = [self._extra_selection(start, end, fmt) for start, end in hits]
+        self.setExtraSelections([*self._extra["hits"], *self._extra["suggestions"]])
         if 0 <= current < len(hits):
             self.select_span(*hits[current])
+
+    def show_suggestions(self, marks: Sequence[tuple[int, int, str]], current: int) -> None:
+        """Keyword suggestions as dotted underlines in their code's colour (the current one
+        also on a grey ground); an empty list removes them."""
+        selections = []
+        for index, (start, end, colour) in enumerate(marks):
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(colour).darker(170))
+            if index == current:
+                fmt.setBackground(QColor("#e0e0e0"))
+            selections.append(self._extra_selection(start, end, fmt))
+        self._extra["suggestions"] = selections
+        self.setExtraSelections([*self._extra["hits"], *selections])
+
+    def suggestion_marks(self) -> list[tuple[int, int]]:
+        """The spans marked as suggestions, in code points (for tests and tools)."""
+        return [
+            (self._offsets.to_codepoint(s.cursor.selectionStart()),
+             self._offsets.to_codepoint(s.cursor.selectionEnd()))
+            for s in self._extra["suggestions"]
+        ]  # fmt: skip
+
+    def _extra_selection(self, start: int, end: int, fmt: QTextCharFormat) -> Any:
+        selection = QTextEdit.ExtraSelection()
+        selection.format = fmt
+        selection.cursor = QTextCursor(self.document())
+        self._select(selection.cursor, start, end)
+        return selection
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
