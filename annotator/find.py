@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from annotator.shadow import to_simplified
 
 QUOTES = frozenset("“”「」『』‘’\"'")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+#: Han characters: the unified ideographs, extension A, the compatibility block, and
+#: the supplementary planes (extension B on, e.g. 𠮷).
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @dataclass(frozen=True)

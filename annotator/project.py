@@ -300,10 +300,11 @@ class Project(ProjectActions):
         return len(subtree), len(self.annotations(code_ids=subtree))
 
     def annotation_counts(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
-        """Annotations per document: every document that has some, or each of ``document_ids``."""
-        return self.stores.annotations.count_by_document(document_ids)
+        """Annotations per document: every document that has some, or each of ``document_ids``;
+        by every coder, or by ``coder_id`` alone."""
+        return self.stores.annotations.count_by_document(document_ids, coder_id)
 
     def codebook(self) -> Codebook:
         """The codes as a codebook (tree order) with its name and help texts."""
@@ -314,14 +315,16 @@ class Project(ProjectActions):
         return codebook_of(self.codes(), {**info, "name": info["name"] or self.name})
 
     def reviewed_counts(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
         """Annotations per document that a reviewer has accepted or rejected (as above)."""
-        return self.stores.annotations.decided_by_document(document_ids)
+        return self.stores.annotations.decided_by_document(document_ids, coder_id)
 
-    def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
-        """Annotations per code, in the project or in one document."""
-        return self.stores.annotations.count_by_code(document_id)
+    def code_counts(
+        self, document_id: DocumentId | None = None, coder_id: CoderId | None = None
+    ) -> dict[CodeId, int]:
+        """Annotations per code, in the project or in one document, by all or one coder."""
+        return self.stores.annotations.count_by_code(document_id, coder_id)
 
     def annotations_by_id(self, ids: Iterable[AnnotationId]) -> dict[AnnotationId, Annotation]:
         return self.stores.annotations.by_ids(ids)

@@ -67,6 +67,7 @@ def test_closing_quotes_and_ascii_marks_end_sentences() -> None:
         ("党建「联盟」与党建联盟", "党建联盟", ["党建「联盟", "党建联盟"]),
         (TEXT, "村", ["村", "村", "村"]),  # one character
         ("𠮷😀村里", "村", ["村"]),
+        ("𠮷 82 人", "𠮷82人", ["𠮷 82 人"]),  # a character outside the BMP is Chinese too
         (TEXT, "不存在", []),
         (TEXT, "“”", []),
     ],

@@ -252,12 +252,19 @@ def test_reviewed_counts_count_decisions_not_comments(busy: Project) -> None:
 def test_a_shortcut_moves_from_the_code_that_had_it(busy: Project) -> None:
     m1, j = _code(busy, "M1"), _code(busy, "J")
     assert busy.set_shortcut(m1.id, "q") == j.id
-    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("q", "")
+    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("Q", "")  # one spelling
     assert busy.history.undo_text == "设置快捷键 / Set shortcut"
     busy.undo()
-    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("", "q")
+    assert (_code(busy, "M1").shortcut, _code(busy, "J").shortcut) == ("", "Q")
     assert busy.set_shortcut(j.id, "Q") is None  # its own key: nothing taken
     assert busy.set_shortcut(j.id, "") is None
     assert _code(busy, "J").shortcut == ""
     with pytest.raises(ValidationError, match="Not a usable shortcut"):
         busy.set_shortcut(m1.id, "Ctrl+")
+    with pytest.raises(ValidationError, match="program's own keys"):
+        busy.set_shortcut(m1.id, "ctrl+z")  # Undo would stop working
+    with pytest.raises(ValidationError, match="program's own keys"):
+        busy.update_code(m1.id, shortcut="Ctrl+D")
+    busy.set_shortcut(m1.id, "shift+ctrl+a")
+    assert _code(busy, "M1").shortcut == "Ctrl+Shift+A"
+    assert busy.set_shortcut(j.id, "Ctrl+Shift+a") == m1.id  # the same key, spelt otherwise

@@ -11,14 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
-from annotator.demo import open_or_create_demo
 from annotator.errors import AnnotatorError
 from annotator.identity import default_coder_name
-from annotator.project import Project
 from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.file_menu import recent_projects
@@ -42,25 +40,14 @@ def build_window(project_path: Path | None, demo_path: Path | None = None) -> Ma
     controller.coder = coder
     window.restore_layout(settings)
     try:
-        # The rotating backup waits until the window is up (it copies the whole file).
         path = project_path or next((Path(p) for p in recent_projects() if Path(p).exists()), None)
         if path is None:
-            project = open_or_create_demo(demo_path, backup=False)
+            controller.open_demo(demo_path)
         else:
-            project = Project.open(path, backup=False)
+            controller.open(path)
     except AnnotatorError as error:
         QMessageBox.critical(window, "Annotator", str(error))
-    else:
-        project.coder = controller.coder
-        controller.set_project(project)
-        QTimer.singleShot(1000, lambda: _backup(window, controller))
     return window
-
-
-def _backup(window: MainWindow, controller: ProjectController) -> None:
-    controller.take_backup()
-    if controller.has_project and controller.project.backup_error:
-        window.statusBar().showMessage(controller.project.backup_error, 10000)
 
 
 _windows: list[MainWindow] = []  # the window on screen (a top-level widget needs an owner)
@@ -72,8 +59,11 @@ def rebuild_in_language(old: MainWindow) -> MainWindow:
     settings = QSettings()
     settings.setValue("window/geometry", old.saveGeometry())
     settings.setValue("window/state", old.saveState())
+    old.detach()
     window = MainWindow(old.controller)
     window.restore_layout(settings)
+    if old.only_mine_action.isChecked():
+        window.only_mine_action.trigger()
     if old.current_document is not None:
         window.documents.select_document(old.current_document)
     window.language_changed.connect(lambda _language: rebuild_in_language(window))

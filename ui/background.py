@@ -79,4 +79,7 @@ class BackgroundMap(QObject):
         self.result.emit(index, value)
 
     def _on_finished(self) -> None:
+        # QThread.finished comes just before the thread ends: wait for the end, so the
+        # owner may delete this object (and the thread) as soon as it hears of it.
+        self._thread.wait()
         self.finished.emit(self.done == self.total)

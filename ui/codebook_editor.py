@@ -41,6 +41,7 @@ class CodebookEditor(QObject):
     def show_menu(self, code_id: int, position: QPoint) -> None:
         menu = self.menu(CodeId(code_id) if code_id else None)
         menu.exec(position)
+        menu.deleteLater()
 
     def menu(self, code_id: CodeId | None) -> QMenu:
         """The context menu for a code (or for the empty tree, when ``code_id`` is None)."""

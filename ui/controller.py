@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.changes import Changes
 from annotator.codebooks import create_project
@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not
     from annotator.suggestions import Suggestion
 
 T = TypeVar("T")
+#: How long after opening a project its rotating backup waits (the window comes first).
+BACKUP_DELAY_MS = 1000
 
 
 class ProjectController(QObject):
@@ -49,6 +51,8 @@ class ProjectController(QObject):
     project_replaced = Signal()
     #: A user error to show (the action was not done; nothing changed).
     error = Signal(str)
+    #: Something the user should know that needs no answer (the status bar shows it).
+    notice = Signal(str)
 
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
@@ -77,6 +81,7 @@ class ProjectController(QObject):
         self.close()
         self._project = project
         self._boundaries = {}
+        self.recent_codes = []
         self._unsubscribe = project.history.subscribe(self.changed.emit)
         self.project_replaced.emit()
 
@@ -91,13 +96,26 @@ class ProjectController(QObject):
         return path
 
     def open(self, path: Path) -> None:
-        """Open ``path`` (errors leave the current project open)."""
+        """Open ``path`` (errors leave the current project open).
+
+        The rotating backup (a copy of the whole file) is taken a second later,
+        once the window shows the project.
+        """
         current = self._project.path if self._project is not None else None
         if current is not None and current.resolve() == path.resolve():
             return  # already open here: opening it "again" would meet our own lock
-        project = Project.open(path)
+        self._opened(Project.open(path, backup=False))
+
+    def open_demo(self, path: Path | None = None) -> None:
+        """Open the demo project (five articles, the default codebook), creating it if needed."""
+        from annotator.demo import open_or_create_demo
+
+        self._opened(open_or_create_demo(path, backup=False))
+
+    def _opened(self, project: Project) -> None:
         project.coder = self.coder
         self.set_project(project)
+        QTimer.singleShot(BACKUP_DELAY_MS, self.take_backup)
 
     def close(self) -> None:
         if self._unsubscribe is not None:
@@ -145,9 +163,11 @@ class ProjectController(QObject):
         return self.project.annotations_by_id(ids)
 
     def take_backup(self) -> None:
-        """The rotating backup that opening the project postponed (see ui.app)."""
+        """The rotating backup that opening the project postponed; a failure is a notice."""
         if self.has_project:
             self.project.take_backup()
+            if self.project.backup_error:
+                self.notice.emit(self.project.backup_error)
 
     def annotations(
         self, document_id: DocumentId | None = None, *, only_mine: bool = False
@@ -163,17 +183,19 @@ class ProjectController(QObject):
         return found[0] if found else None
 
     def annotation_counts(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
-        return self.project.annotation_counts(document_ids)
+        return self.project.annotation_counts(document_ids, coder_id)
 
     def reviewed_counts(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
-        return self.project.reviewed_counts(document_ids)
+        return self.project.reviewed_counts(document_ids, coder_id)
 
-    def code_counts(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
-        return self.project.code_counts(document_id)
+    def code_counts(
+        self, document_id: DocumentId | None = None, coder_id: CoderId | None = None
+    ) -> dict[CodeId, int]:
+        return self.project.code_counts(document_id, coder_id)
 
     def extend_span(
         self, document_id: DocumentId, start: int, end: int, unit: str

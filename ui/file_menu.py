@@ -20,7 +20,6 @@ from ui.dialogs.coder_dialog import CoderDialog
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-PROJECTS = f"Annotator projects (*{SUFFIX})"
 RECENT_MAX = 8
 
 
@@ -63,6 +62,9 @@ class FileMenu(QObject):
         self._add(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.controller.project_replaced.connect(self._remember_open_project)
 
+    def _projects(self) -> str:
+        return self.tr("Annotator projects (*{0})").format(SUFFIX)
+
     def _add(self, menu: QMenu, text: str, keys: object, slot: object) -> QAction:
         action = menu.addAction(text)
         action.setShortcut(QKeySequence(keys))  # type: ignore[call-overload]
@@ -83,28 +85,50 @@ class FileMenu(QObject):
             )
 
     def new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), "", PROJECTS)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New project"), "", self._projects()
+        )
         if not path:
             return
         answer = QMessageBox.question(
             self.window, self.tr("New project"),
             self.tr("Start with the default codebook (measures and mechanisms)?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
         )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Cancel:
+            return
         target = Path(path).with_suffix(SUFFIX)
         default = answer == QMessageBox.StandardButton.Yes
         self.controller.run(lambda: self.controller.new_project(target, default_codebook=default))
 
     def open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), "", PROJECTS)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open project"), "", self._projects()
+        )
         if path:
             self.controller.run(lambda: self.controller.open(Path(path)))
 
     def save_copy(self) -> None:
         if not self.controller.has_project:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy"), "", PROJECTS)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save a copy"), "", self._projects()
+        )
         if path:
-            target = Path(path).with_suffix(SUFFIX)
+            target = Path(path)
+            if target.suffix != SUFFIX:
+                target = target.with_name(target.name + SUFFIX)
+                if (
+                    target.exists()
+                    and QMessageBox.question(
+                        self.window,
+                        self.tr("Save a copy"),
+                        self.tr("{0} exists already. Replace it?").format(target),
+                    )
+                    != QMessageBox.StandardButton.Yes
+                ):
+                    return
             if self.controller.run(lambda: self.controller.save_copy(target)) is not None:
                 self.window.statusBar().showMessage(
                     self.tr("Saved a copy: {0}").format(target), 6000
@@ -126,8 +150,10 @@ class FileMenu(QObject):
             )  # fmt: skip
 
     def export_xlsx(self) -> None:
+        if not self.controller.has_project:
+            return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export to Excel"), "", "Excel workbook (*.xlsx)"
+            self.window, self.tr("Export to Excel"), "", self.tr("Excel workbook (*.xlsx)")
         )
         if path:
             count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))

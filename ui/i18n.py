@@ -54,3 +54,9 @@ def install(language: str | None = None) -> str:
 def code_name(code: Code) -> str:
     """A code's name in the interface language (its Chinese name if it has no English one)."""
     return code.name_en if is_english() and code.name_en else code.name
+
+
+def code_label(code: Code) -> str:
+    """Key and name, as every list, menu and tooltip shows a code."""
+    name = code_name(code)
+    return f"{code.key}  {name}" if code.key else name

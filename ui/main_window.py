@@ -9,24 +9,22 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.changes import Changes
-from annotator.models import Annotation, CodeId, DocumentId
+from annotator.models import Annotation, CodeId, CoderId, DocumentId
 from ui.codebook_editor import CodebookEditor
 from ui.controller import ProjectController
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.file_menu import FileMenu
-from ui.i18n import LANGUAGES
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
@@ -34,6 +32,7 @@ from ui.widgets.document_panel import DocumentPanel
 from ui.widgets.document_view import DocumentView
 from ui.widgets.find_bar import FindBar
 from ui.widgets.suggestion_panel import SuggestionPanel
+from ui.window_menus import WindowMenus
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +48,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Annotator")
         self.resize(1400, 860)
 
+        self._build_centre()
+        self._build_docks()
+        self.codebook_editor = CodebookEditor(controller, self.codebook, self, self.apply_code)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_menus()
+        self._connect()
+        # After the window is up: the dictionary load competes for the GIL for 0.5 s.
+        QTimer.singleShot(1500, controller.preload_words)
+        if controller.has_project:
+            self.reload_all()
+
+    # -- construction ----------------------------------------------------------
+    def _build_centre(self) -> None:
+        """The find bar above the text."""
         self.view = DocumentView(self)
         self.find_bar = FindBar(self)
         centre = QWidget(self)
@@ -58,107 +72,60 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         column.addWidget(self.view)
         self.setCentralWidget(centre)
+        self.view.describe = self._describe
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _build_docks(self) -> None:
+        """Documents on the left; codebook, codings and suggestions on the right."""
         self.documents = DocumentPanel(self)
         self.documents_model, self.documents_view = self.documents.model, self.documents.view
         self.codebook = CodebookPanel(self)
         self.codes_model, self.codes_view = self.codebook.model, self.codebook.view
-        self.annotations_view = AnnotationPanel(controller, self)
+        self.annotations_view = AnnotationPanel(self.controller, self)
         self.annotations_model = self.annotations_view.model_
         self.delete_action = self.annotations_view.delete_action
+        self.suggestions = SuggestionPanel(self.controller, self)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        documents_dock = self._dock(self.tr("Documents"), self.documents, left)
-        codes_dock = self._dock(self.tr("Codebook"), self.codebook, right)
-        annotations_dock = self._dock(self.tr("Annotations"), self.annotations_view, right)
-        self.suggestions = SuggestionPanel(controller, self)
-        self.suggestions_dock = self._dock(self.tr("Keyword suggestions"), self.suggestions, right)
+        documents_dock = self._dock("documents", self.tr("Documents"), self.documents, left)
+        codes_dock = self._dock("codebook", self.tr("Codebook"), self.codebook, right)
+        annotations_dock = self._dock(
+            "annotations", self.tr("Annotations"), self.annotations_view, right
+        )
+        self.suggestions_dock = self._dock(
+            "suggestions", self.tr("Keyword suggestions"), self.suggestions, right
+        )
         self.suggestions_dock.hide()
         self.resizeDocks([documents_dock, codes_dock], [470, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([codes_dock, annotations_dock], [520, 300], Qt.Orientation.Vertical)
-        self.codebook_editor = CodebookEditor(controller, self.codebook, self, self.apply_code)
-        self.status_label = QLabel()
-        self.statusBar().addPermanentWidget(self.status_label)
-        self._build_menus()
 
+    def _connect(self) -> None:
         self.documents.document_chosen.connect(self.show_document)
         self.codebook.code_activated.connect(self.apply_code)
         self.find_bar.hits_changed.connect(self.view.show_hits)
-        # After the window is up: the dictionary load competes for the GIL for 0.5 s.
-        QTimer.singleShot(1500, controller.preload_words)
         self.annotations_view.jump_requested.connect(self.view.select_span)
+        self.annotations_view.bounds_requested.connect(self.set_bounds_from_selection)
         self.suggestions.marks_changed.connect(self.view.show_suggestions)
         self.suggestions.jump_requested.connect(self.view.select_span)
         # Deferred: a dock restored as open must not hold the window (jieba may load).
         self.suggestions_dock.visibilityChanged.connect(
             lambda _shown: QTimer.singleShot(0, self.suggestions.refresh)
         )
-        self.view.describe = self._describe
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._text_menu)
-        self.annotations_view.bounds_requested.connect(self.set_bounds_from_selection)
-        controller.error.connect(lambda message: QMessageBox.warning(self, "Annotator", message))
-        controller.changed.connect(self.on_changed)
-        controller.project_replaced.connect(self.reload_all)
-        if controller.has_project:
-            self.reload_all()
+        self.controller.error.connect(self._show_error)
+        self.controller.notice.connect(self._show_notice)
+        self.controller.changed.connect(self.on_changed)
+        self.controller.project_replaced.connect(self.reload_all)
 
-    # -- construction ----------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(name)  # saveState/restoreState key: never translated
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         self.file_menu = FileMenu(self)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.only_mine_action = self._action(
-            self.tr("Show only my codings (blind coding)"), "Ctrl+Shift+B", self._reload_annotations
-        )
-        self.only_mine_action.setCheckable(True)
-        view_menu.addAction(self.only_mine_action)
-        self.suggestions_action = self.suggestions_dock.toggleViewAction()
-        self.suggestions_action.setText(self.tr("Keyword suggestions"))
-        self.suggestions_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        view_menu.addAction(self.suggestions_action)
-        self._language_menu(view_menu.addMenu(self.tr("Language")))
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, self.undo)
-        self.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", self.redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(self.tr("Find…"), QKeySequence.StandardKey.Find, self.find_bar.open_bar)
-        )
-        edit_menu.addAction(
-            self._action(self.tr("Find a code…"), "Ctrl+K", self.codebook.focus_filter)
-        )
-        self.snap_words_action = self._action(
-            self.tr("Snap selection to words"), "Ctrl+Alt+W", lambda: self.extend_selection("words")
-        )
-        self.snap_sentence_action = self._action(
-            self.tr("Extend selection to the sentence"), "Ctrl+Alt+S",
-            lambda: self.extend_selection("sentence"),
-        )  # fmt: skip
-        self.snap_clause_action = self._action(
-            self.tr("Extend selection to the clause"), "Ctrl+Alt+C",
-            lambda: self.extend_selection("clause"),
-        )  # fmt: skip
-        for action in (self.snap_words_action, self.snap_sentence_action, self.snap_clause_action):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        self.details_action = self._action(
-            self.tr("Document details…"), "Ctrl+D", self.edit_document_details
-        )
-        edit_menu.addAction(self.details_action)
-        edit_menu.addAction(self.delete_action)
+        self.menus = WindowMenus(self)
         self._update_undo_actions()
 
     # -- redrawing -------------------------------------------------------------
@@ -187,10 +154,8 @@ class MainWindow(QMainWindow):
             changes.codes and self.current_document is not None
         ):
             self.suggestions.refresh()
-        if self.current_document in changes.documents:
-            self.show_document(self.current_document)
-        elif changes.codes or changes.coders:
-            self._reload_annotations()
+        if changes.codes or changes.coders or self.current_document in changes.documents:
+            self._reload_annotations()  # a document's text never changes: repaint, keep place
         elif self.current_document in changes.annotated_documents:
             self._update_annotations(changes)
         self._update_undo_actions()
@@ -198,11 +163,12 @@ class MainWindow(QMainWindow):
 
     def _update_annotations(self, changes: Changes) -> None:
         found = self.controller.annotations_by_id(changes.annotations)
-        mine = self.controller.my_coder_id() if self.only_mine_action.isChecked() else None
+        only_mine = self.only_mine_action.isChecked()
+        mine = self.controller.my_coder_id()
         changed = [
             a
             for a in found.values()
-            if a.document_id == self.current_document and mine in (None, a.coder_id)
+            if a.document_id == self.current_document and (not only_mine or a.coder_id == mine)
         ]
         removed = set(changes.annotations) - {a.id for a in changed}
         self.annotations_model.apply_changes(changed, removed)
@@ -215,11 +181,12 @@ class MainWindow(QMainWindow):
             return
         shown = self.documents.select_document(current, quietly=True)
         if not shown and self.documents_model.row_of(current) is None:  # deleted, or undone
-            self.current_document = None
             self._show_nothing()
 
     def _show_nothing(self) -> None:
+        self.current_document = None
         self.view.set_text("")
+        self.find_bar.set_text("")
         self.annotations_model.reload([], [], {})
         self.suggestions.show_document(None)
 
@@ -227,14 +194,35 @@ class MainWindow(QMainWindow):
         self, document_ids: Collection[DocumentId] | None = None
     ) -> tuple[dict[DocumentId, int], dict[DocumentId, int]]:
         """Codings per document (all, or those named), and how many a reviewer has decided."""
-        c = self.controller
-        return c.annotation_counts(document_ids), c.reviewed_counts(document_ids)
+        c, coder = self.controller, self._counted_coder()
+        return c.annotation_counts(document_ids, coder), c.reviewed_counts(document_ids, coder)
+
+    def _counted_coder(self) -> CoderId | None:
+        """Whose codings the counts show: everyone's, or in blind coding only mine."""
+        if not self.only_mine_action.isChecked():
+            return None
+        return self.controller.my_coder_id() or CoderId(-1)  # no codings yet: count none
+
+    def _blind_coding_changed(self) -> None:
+        """Blind coding on or off (or another coder): codings and every count follow."""
+        self._reload_annotations()
+        ids = [document.id for document in self.controller.documents()]
+        counts, reviewed = self._document_counts()  # documents without codings are absent
+        self.documents.update_counts(
+            {i: counts.get(i, 0) for i in ids}, {i: reviewed.get(i, 0) for i in ids}
+        )
+        self._update_code_counts()
 
     def _reload_codes(self) -> None:
         """Rebuild the code tree and its shortcuts (the codebook itself changed)."""
         codes = self.controller.codes()
         self.codebook.reload(codes, *self._code_counts())
-        self.codebook.install_shortcuts(self, codes, self.apply_code)
+        skipped = self.codebook.install_shortcuts(self, codes, self.apply_code)
+        if skipped:
+            names = ", ".join(f"{label(c)} [{c.shortcut}]" for c in skipped)
+            self.statusBar().showMessage(
+                self.tr("These shortcuts clash with others and are off: {0}").format(names), 10000
+            )
 
     def _update_code_counts(self) -> None:
         self.codebook.set_counts(*self._code_counts())
@@ -242,8 +230,9 @@ class MainWindow(QMainWindow):
     def _code_counts(self) -> tuple[dict[CodeId, int], dict[CodeId, int]]:
         """Codings per code in the open document, and in the whole project."""
         document = self.current_document
-        here = {} if document is None else self.controller.code_counts(document)
-        return here, self.controller.code_counts()
+        coder = self._counted_coder()
+        here = {} if document is None else self.controller.code_counts(document, coder)
+        return here, self.controller.code_counts(None, coder)
 
     def _reload_annotations(self) -> None:
         if self.current_document is None:
@@ -304,7 +293,7 @@ class MainWindow(QMainWindow):
         code = self.controller.code(annotation.code_id)
         coder = self.controller.coder_name(annotation.coder_id)
         memo = f" — {annotation.memo}" if annotation.memo else ""
-        return f"{code.key or ''} {code.name} · {coder}{memo}"
+        return f"{label(code)} · {coder}{memo}"
 
     def _text_menu(self, position: QPoint) -> None:
         """Copy and select, the recent codes (1–9), every code, and the snapping actions."""
@@ -323,17 +312,23 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
-    def _language_menu(self, menu: QMenu) -> None:
-        group = QActionGroup(self)
-        chosen = str(QSettings().value("language", "system") or "system")
-        self.language_actions: dict[str, QAction] = {}
-        for value, name in LANGUAGES.items():
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(value == chosen)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, choice=value: self.choose_language(choice))
-            self.language_actions[value] = action
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Annotator", message)
+
+    def _show_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def detach(self) -> None:
+        """Stop listening to the controller (the window is being replaced)."""
+        self.controller.error.disconnect(self._show_error)
+        self.controller.notice.disconnect(self._show_notice)
+        self.controller.changed.disconnect(self.on_changed)
+        self.controller.project_replaced.disconnect(self.reload_all)
+        self.controller.project_replaced.disconnect(self.file_menu._remember_open_project)
+
+    def blind_coding_changed(self) -> None:
+        """Blind coding on or off (or another coder): codings and every count follow."""
+        self._blind_coding_changed()
 
     def choose_language(self, language: str) -> None:
         QSettings().setValue("language", language)
@@ -342,7 +337,7 @@ class MainWindow(QMainWindow):
     def on_coder_changed(self) -> None:
         self._update_status()
         if self.only_mine_action.isChecked():
-            self._reload_annotations()
+            self._blind_coding_changed()
 
     def set_bounds_from_selection(self, annotation_id: int) -> None:
         span = self.view.selected_span()

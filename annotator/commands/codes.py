@@ -12,12 +12,47 @@ from annotator.errors import ValidationError
 from annotator.models import CODE_FIELDS, Annotation, Code, CodeId, Review
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_SHORTCUT = re.compile(r"^((Ctrl|Alt|Shift|Meta)\+)*([A-Za-z0-9]|F[1-9]|F1[0-2])$")
+_SHORTCUT = re.compile(r"^((Meta|Ctrl|Alt|Shift)\+)*([A-Z0-9]|F[1-9]|F1[0-2])$")
+
+
+#: Modifiers in the order Qt writes them (QKeySequence's portable text).
+_MODIFIERS = ("Meta", "Ctrl", "Alt", "Shift")
+#: Keys the program itself uses (menus, the text view): never a code's, or neither
+#: would fire. The window checks at start that its menus use no other keys.
+RESERVED_SHORTCUTS = frozenset({
+    "Ctrl+A", "Ctrl+C", "Ctrl+D", "Ctrl+E", "Ctrl+F", "Ctrl+I", "Ctrl+K", "Ctrl+N", "Ctrl+O",
+    "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Shift+B", "Ctrl+Shift+K",
+    "Ctrl+Alt+C", "Ctrl+Alt+S", "Ctrl+Alt+W", "F3", "Shift+F3",
+})  # fmt: skip
+
+
+def canonical_shortcut(shortcut: str) -> str:
+    """``shift+ctrl+a`` → ``Ctrl+Shift+A``: one spelling per key ("" stays "").
+
+    Raises :class:`ValidationError` for anything but a digit, a letter or F1–F12
+    with modifiers, and for a key the program itself uses.
+    """
+    if not shortcut.strip():
+        return ""
+    *modifiers, key = (part.strip() for part in shortcut.split("+"))
+    names = {m.casefold(): m for m in _MODIFIERS}
+    chosen = {names.get(m.casefold(), "?") for m in modifiers}
+    text = "+".join([*(m for m in _MODIFIERS if m in chosen), key.upper()])
+    if "?" in chosen or len(chosen) != len(modifiers) or not _SHORTCUT.match(text):
+        raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {shortcut!r}")
+    if text in RESERVED_SHORTCUTS:
+        raise ValidationError(
+            f"快捷键 {text} 已被程序使用 / {text} is one of the program's own keys"
+        )
+    return text
 
 
 def is_usable_shortcut(shortcut: str) -> bool:
-    """A digit, a letter or F1–F12, with any of Ctrl, Alt, Shift and Meta."""
-    return bool(_SHORTCUT.match(shortcut))
+    """A digit, a letter or F1–F12, with any of Ctrl, Alt, Shift and Meta, not reserved."""
+    try:
+        return bool(canonical_shortcut(shortcut))
+    except ValidationError:
+        return False
 
 
 def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: CodeId) -> None:
@@ -31,8 +66,8 @@ def validate_code_fields(stores: Stores, fields: Mapping[str, object], code_id: 
     if color is not None and not _COLOR.match(str(color)):
         raise ValidationError(f"颜色应为 #RRGGBB / A colour is #RRGGBB, not {color!r}")
     shortcut = fields.get("shortcut")
-    if shortcut and not is_usable_shortcut(str(shortcut)):
-        raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {shortcut!r}")
+    if shortcut:
+        canonical_shortcut(str(shortcut))  # raises for an unusable or reserved key
     key = fields.get("key")
     if key is not None:
         if not str(key).strip() or str(key) != str(key).strip():
@@ -77,7 +112,7 @@ class AddCode(Command):
         *,
         uuid: str | None = None,
     ) -> None:
-        self.fields, self.parent_id, self.index = dict(fields), parent_id, index
+        self.fields, self.parent_id, self.index = normalized(fields), parent_id, index
         self.uuid = uuid
         self.code: Code | None = None
         self._created = ""
@@ -124,7 +159,7 @@ class UpdateCode(Command):
     action = "update_code"
 
     def __init__(self, code_id: CodeId, fields: Mapping[str, object]) -> None:
-        self.code_id, self.fields = code_id, dict(fields)
+        self.code_id, self.fields = code_id, normalized(fields)
         self.before: dict[str, object] = {}
 
     @property
@@ -163,7 +198,7 @@ class SetShortcut(Command):
     action = "set_shortcut"
 
     def __init__(self, code_id: CodeId, shortcut: str) -> None:
-        self.code_id, self.shortcut = code_id, shortcut
+        self.code_id, self.shortcut = code_id, canonical_shortcut(shortcut)
         self.before = ""
         self.taken_from: CodeId | None = None
 
@@ -173,8 +208,6 @@ class SetShortcut(Command):
 
     def apply(self, stores: Stores) -> Changes:
         self.before = stores.codes.get(self.code_id).shortcut
-        if self.shortcut and not is_usable_shortcut(self.shortcut):
-            raise ValidationError(f"无效的快捷键 / Not a usable shortcut: {self.shortcut!r}")
         holder = holder_of(stores, self.shortcut) if self.shortcut else None
         self.taken_from = holder.id if holder is not None and holder.id != self.code_id else None
         if self.taken_from is not None:
@@ -197,9 +230,25 @@ class SetShortcut(Command):
 
 
 def holder_of(stores: Stores, shortcut: str) -> Code | None:
-    """The code whose shortcut this is, if any (``q`` and ``Q`` are one key)."""
-    wanted = shortcut.casefold()
-    return next((c for c in stores.codes.all() if c.shortcut.casefold() == wanted), None)
+    """The code whose shortcut this is, if any (``q`` and ``Q`` are one key, and
+    ``Shift+Ctrl+A`` is ``Ctrl+Shift+A``)."""
+    wanted = _comparable(shortcut)
+    return next((c for c in stores.codes.all() if _comparable(c.shortcut) == wanted), None)
+
+
+def _comparable(shortcut: str) -> str:
+    try:
+        return canonical_shortcut(shortcut)
+    except ValidationError:  # a key stored before keys were checked: compare as written
+        return shortcut.casefold()
+
+
+def normalized(fields: Mapping[str, object]) -> dict[str, object]:
+    """The fields with the shortcut written the one canonical way."""
+    result = dict(fields)
+    if result.get("shortcut"):
+        result["shortcut"] = canonical_shortcut(str(result["shortcut"]))
+    return result
 
 
 class MoveCode(Command):

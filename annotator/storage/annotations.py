@@ -121,38 +121,48 @@ class AnnotationStore:
         return int(self._db.scalar("SELECT count(*) FROM annotations"))
 
     def count_by_document(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
-        """Annotations per document: all documents, or only ``document_ids`` (0s included)."""
-        return self._per_document("1", document_ids)
+        """Annotations per document: all documents, or only ``document_ids`` (0s included);
+        all coders', or one coder's."""
+        return self._per_document("1", document_ids, coder_id)
 
     def decided_by_document(
-        self, document_ids: Collection[DocumentId] | None = None
+        self, document_ids: Collection[DocumentId] | None = None, coder_id: CoderId | None = None
     ) -> dict[DocumentId, int]:
         """Annotations per document that a review has accepted or rejected (comments aside)."""
-        return self._per_document(_DECIDED, document_ids)
+        return self._per_document(_DECIDED, document_ids, coder_id)
 
     def _per_document(
-        self, condition: str, document_ids: Collection[DocumentId] | None
+        self, condition: str, document_ids: Collection[DocumentId] | None, coder: CoderId | None
     ) -> dict[DocumentId, int]:
+        by_coder, params = ("", ()) if coder is None else (" AND a.coder_id = ?", (coder,))
         if document_ids is None:
             rows = self._db.execute(
-                f"SELECT document_id, count(*) FROM annotations a WHERE {condition}"
-                " GROUP BY document_id"
+                f"SELECT document_id, count(*) FROM annotations a WHERE {condition}{by_coder}"
+                " GROUP BY document_id",
+                params,
             )
             return {DocumentId(row[0]): row[1] for row in rows}
-        sql = f"SELECT count(*) FROM annotations a WHERE document_id = ? AND {condition}"
-        return {d: int(self._db.scalar(sql, (d,))) for d in document_ids}
+        sql = f"SELECT count(*) FROM annotations a WHERE document_id = ? AND {condition}{by_coder}"
+        return {d: int(self._db.scalar(sql, (d, *params))) for d in document_ids}
 
-    def count_by_code(self, document_id: DocumentId | None = None) -> dict[CodeId, int]:
-        """Annotations per code, in the whole project or in one document."""
-        if document_id is None:
-            rows = self._db.execute("SELECT code_id, count(*) FROM annotations GROUP BY code_id")
-        else:
-            rows = self._db.execute(
-                "SELECT code_id, count(*) FROM annotations WHERE document_id = ? GROUP BY code_id",
-                (document_id,),
-            )
+    def count_by_code(
+        self, document_id: DocumentId | None = None, coder_id: CoderId | None = None
+    ) -> dict[CodeId, int]:
+        """Annotations per code, in the whole project or in one document, by all or one coder."""
+        where: list[str] = []
+        params: list[int] = []
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        if coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(coder_id)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(
+            f"SELECT code_id, count(*) FROM annotations{clause} GROUP BY code_id", params
+        )
         return {CodeId(row[0]): row[1] for row in rows}
 
     def replace(self, annotation: Annotation) -> None:

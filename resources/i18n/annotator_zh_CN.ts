@@ -10,27 +10,27 @@
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="95"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="99"/>
         <source>Change code to</source>
         <translation>更改编码为</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="95"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="99"/>
         <source>Move these to code</source>
         <translation>将这些标注改为编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="100"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="104"/>
         <source>Split off into a new code…</source>
         <translation>拆分为新编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="105"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="109"/>
         <source>Edit memo…</source>
         <translation>编辑备忘…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/annotation_panel.py" line="107"/>
+        <location filename="../../ui/widgets/annotation_panel.py" line="111"/>
         <source>Set bounds to the selected text</source>
         <translation>将范围设为所选文字</translation>
     </message>
@@ -38,22 +38,22 @@
 <context>
     <name>AnnotationTableModel</name>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
+        <location filename="../../ui/models/annotation_table_model.py" line="20"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
+        <location filename="../../ui/models/annotation_table_model.py" line="20"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
+        <location filename="../../ui/models/annotation_table_model.py" line="20"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../ui/models/annotation_table_model.py" line="19"/>
+        <location filename="../../ui/models/annotation_table_model.py" line="20"/>
         <source>Memo</source>
         <translation>备忘</translation>
     </message>
@@ -159,82 +159,82 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="50"/>
+        <location filename="../../ui/codebook_editor.py" line="51"/>
         <source>Apply to the selection</source>
         <translation>应用于所选文字</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="52"/>
+        <location filename="../../ui/codebook_editor.py" line="53"/>
         <source>Edit code…</source>
         <translation>编辑编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="53"/>
+        <location filename="../../ui/codebook_editor.py" line="54"/>
         <source>Add sub-code…</source>
         <translation>添加下级编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="54"/>
+        <location filename="../../ui/codebook_editor.py" line="55"/>
         <source>Add top-level code…</source>
         <translation>添加一级编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="56"/>
+        <location filename="../../ui/codebook_editor.py" line="57"/>
         <source>Set shortcut…</source>
         <translation>设置快捷键…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="58"/>
+        <location filename="../../ui/codebook_editor.py" line="59"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="59"/>
+        <location filename="../../ui/codebook_editor.py" line="60"/>
         <source>Unarchive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="59"/>
+        <location filename="../../ui/codebook_editor.py" line="60"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="61"/>
+        <location filename="../../ui/codebook_editor.py" line="62"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="63"/>
+        <location filename="../../ui/codebook_editor.py" line="64"/>
         <source>Import codebook…</source>
         <translation>导入编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="64"/>
+        <location filename="../../ui/codebook_editor.py" line="65"/>
         <source>Export codebook…</source>
         <translation>导出编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="93"/>
+        <location filename="../../ui/codebook_editor.py" line="94"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="94"/>
+        <location filename="../../ui/codebook_editor.py" line="95"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="125"/>
+        <location filename="../../ui/codebook_editor.py" line="126"/>
         <source>Merge codes</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="126"/>
+        <location filename="../../ui/codebook_editor.py" line="127"/>
         <source>Merge “{0}” into:</source>
         <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="134"/>
+        <location filename="../../ui/codebook_editor.py" line="135"/>
         <source>Merge “{0}” into “{1}”?
 
 {2} codings move to “{1}”, its sub-codes go under it, and “{0}” is removed. Undo brings it all back.</source>
@@ -243,7 +243,7 @@
 {2} 个标注将改为“{1}”，其下级编码移到“{1}”之下，“{0}”将被删除。可撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="144"/>
+        <location filename="../../ui/codebook_editor.py" line="145"/>
         <source>Delete “{0}”?
 
 This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back.</source>
@@ -252,24 +252,24 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 将删除 {1} 个编码及用它们所做的 {2} 个标注。可撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="152"/>
-        <location filename="../../ui/codebook_editor.py" line="159"/>
+        <location filename="../../ui/codebook_editor.py" line="153"/>
+        <location filename="../../ui/codebook_editor.py" line="160"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="164"/>
-        <location filename="../../ui/codebook_editor.py" line="172"/>
+        <location filename="../../ui/codebook_editor.py" line="165"/>
+        <location filename="../../ui/codebook_editor.py" line="173"/>
         <source>Export codebook</source>
         <translation>导出编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="173"/>
+        <location filename="../../ui/codebook_editor.py" line="174"/>
         <source>Wrote {0} codes to {1}</source>
         <translation>已将 {0} 个编码写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="179"/>
+        <location filename="../../ui/codebook_editor.py" line="180"/>
         <source>Codebooks ({0})</source>
         <translation>编码本 ({0})</translation>
     </message>
@@ -281,6 +281,19 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <source>Find a code: key, name or pinyin (djyl)</source>
         <extracomment>A code was chosen (double-click, Return, or its shortcut): its id. The tree&apos;s context menu: ``(code id or 0 off the codes, global position)``.</extracomment>
         <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/coder_dialog.py" line="13"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/coder_dialog.py" line="14"/>
+        <source>Your coder name (shown on each of your codings):</source>
+        <translation>您的编码员名称（显示在您的每一条标注上）：</translation>
     </message>
 </context>
 <context>
@@ -396,103 +409,119 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../ui/file_menu.py" line="46"/>
+        <location filename="../../ui/file_menu.py" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="48"/>
+        <location filename="../../ui/file_menu.py" line="47"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="50"/>
+        <location filename="../../ui/file_menu.py" line="49"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="51"/>
+        <location filename="../../ui/file_menu.py" line="50"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="53"/>
+        <location filename="../../ui/file_menu.py" line="52"/>
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="55"/>
+        <location filename="../../ui/file_menu.py" line="54"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="56"/>
+        <location filename="../../ui/file_menu.py" line="55"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="58"/>
+        <location filename="../../ui/file_menu.py" line="57"/>
         <source>Import codebook…</source>
         <translation>导入编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="59"/>
+        <location filename="../../ui/file_menu.py" line="58"/>
         <source>Export codebook…</source>
         <translation>导出编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="61"/>
+        <location filename="../../ui/file_menu.py" line="60"/>
         <source>Change coder…</source>
         <translation>更换编码员…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="63"/>
+        <location filename="../../ui/file_menu.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="86"/>
-        <location filename="../../ui/file_menu.py" line="90"/>
+        <location filename="../../ui/file_menu.py" line="66"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="89"/>
+        <location filename="../../ui/file_menu.py" line="94"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="91"/>
+        <location filename="../../ui/file_menu.py" line="95"/>
         <source>Start with the default codebook (measures and mechanisms)?</source>
         <translation>使用默认编码本（举措与机制）开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="98"/>
+        <location filename="../../ui/file_menu.py" line="107"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="105"/>
+        <location filename="../../ui/file_menu.py" line="116"/>
+        <location filename="../../ui/file_menu.py" line="126"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="110"/>
+        <location filename="../../ui/file_menu.py" line="127"/>
+        <source>{0} exists already. Replace it?</source>
+        <translation>{0} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="134"/>
         <source>Saved a copy: {0}</source>
         <translation>已保存副本：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="123"/>
+        <location filename="../../ui/file_menu.py" line="147"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="124"/>
+        <location filename="../../ui/file_menu.py" line="148"/>
         <source>{0} of {1} files imported.</source>
         <translation>已导入 {0} / {1} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="130"/>
+        <location filename="../../ui/file_menu.py" line="156"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="135"/>
+        <location filename="../../ui/file_menu.py" line="156"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="161"/>
         <source>Exported {0} segments</source>
         <translation>已导出 {0} 条编码</translation>
     </message>
@@ -506,7 +535,7 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <translation>查找（繁简通用，忽略引号与空格）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/find_bar.py" line="80"/>
+        <location filename="../../ui/widgets/find_bar.py" line="83"/>
         <source>no hits</source>
         <translation>无结果</translation>
     </message>
@@ -642,123 +671,83 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Documents</source>
         <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Keyword suggestions</source>
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="122"/>
-        <source>Show only my codings (blind coding)</source>
-        <translation>只显示我的标注（盲编码）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="130"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="131"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
-        <source>Find…</source>
-        <translation>查找…</translation>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>These shortcuts clash with others and are off: {0}</source>
+        <translation>以下快捷键与其他快捷键冲突，已停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <source>Find a code…</source>
-        <translation>查找编码…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="144"/>
-        <source>Snap selection to words</source>
-        <translation>选区对齐到词</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="147"/>
-        <source>Extend selection to the sentence</source>
-        <translation>选区扩展到整句</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <source>Extend selection to the clause</source>
-        <translation>选区扩展到分句</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158"/>
-        <source>Document details…</source>
-        <translation>文档信息…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/memo_dialog.py" line="13"/>
+        <source>Memo</source>
+        <translation>备忘</translation>
     </message>
 </context>
 <context>
@@ -826,6 +815,74 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <location filename="../../ui/widgets/suggestion_panel.py" line="98"/>
         <source>No keyword suggestions here.</source>
         <translation>本文档没有关键词建议。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../ui/window_menus.py" line="44"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="46"/>
+        <source>Show only my codings (blind coding)</source>
+        <translation>只显示我的标注（盲编码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="52"/>
+        <source>Keyword suggestions</source>
+        <translation>关键词建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="55"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="72"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="73"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="74"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="79"/>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="81"/>
+        <source>Find a code…</source>
+        <translation>查找编码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="83"/>
+        <source>Snap selection to words</source>
+        <translation>选区对齐到词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="87"/>
+        <source>Extend selection to the sentence</source>
+        <translation>选区扩展到整句</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="91"/>
+        <source>Extend selection to the clause</source>
+        <translation>选区扩展到分句</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="98"/>
+        <source>Document details…</source>
+        <translation>文档信息…</translation>
     </message>
 </context>
 </TS>

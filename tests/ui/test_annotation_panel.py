@@ -63,7 +63,8 @@ def test_hover_names_code_coder_and_memo(window: MainWindow) -> None:
     window.controller.project.edit_annotation(_only(window).id, memo="备注")
     start = TEXT.index("党建")
     [here] = window.view.annotations_at(start)
-    assert window.view.describe(here) == "M1.2 党建联盟与联建共建 · 王 — 备注"
+    expected = "M1.2  Party-building alliances & joint building · 王 — 备注"  # English interface
+    assert window.view.describe(here) == expected
     assert window.view.annotations_at(TEXT.index("第二段")) == []
 
 

@@ -77,3 +77,19 @@ def test_blind_coding_shows_only_my_codings(window: MainWindow) -> None:
     assert window.annotations_model.rowCount() == 1
     window.only_mine_action.trigger()
     assert window.annotations_model.rowCount() == 6
+
+
+def test_opening_a_project_backs_it_up_after_the_window_shows_it(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import controller as controller_module
+
+    monkeypatch.setattr(controller_module, "BACKUP_DELAY_MS", 0)
+    path = tmp_path / "另一个 项目.annot"
+    with Project.create(path) as other:
+        other.coder = "王"
+        other.add_code(key="X", name="某")  # something changed since the last backup
+    window.controller.open(path)
+    assert window.controller.project.open_backup is None  # not while opening
+    qtbot.waitUntil(lambda: window.controller.project.open_backup is not None)
+    assert window.controller.project.open_backup.exists()

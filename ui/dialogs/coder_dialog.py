@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 
@@ -9,12 +10,10 @@ class CoderDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, current: str) -> str | None:
         """The coder's name, or None if the user cancelled (tests replace this)."""
-        name, accepted = QInputDialog.getText(
-            parent,
-            "编码员 / Coder",
-            "您的编码员名称（显示在您的每一条标注上）\n"
-            "Your coder name (shown on each of your codings):",
-            text=current,
+        title = QCoreApplication.translate("CoderDialog", "Coder")
+        label = QCoreApplication.translate(
+            "CoderDialog", "Your coder name (shown on each of your codings):"
         )
+        name, accepted = QInputDialog.getText(parent, title, label, text=current)
         name = name.strip()
         return name if accepted and name else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 
@@ -9,7 +10,6 @@ class MemoDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, current: str) -> str | None:
         """The new memo text, or None if cancelled (tests replace this)."""
-        text, accepted = QInputDialog.getMultiLineText(
-            parent, "备忘 / Memo", "备忘 / Memo:", current
-        )
+        title = QCoreApplication.translate("MemoDialog", "Memo")
+        text, accepted = QInputDialog.getMultiLineText(parent, title, f"{title}:", current)
         return text if accepted else None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.models import Annotation, AnnotationId, Code, CodeId, CoderId
+from ui.i18n import code_label, code_name
 from ui.models.record_table_model import ID_ROLE, Index, RecordTableModel
 
 __all__ = ["ID_ROLE", "AnnotationTableModel"]
@@ -46,7 +47,7 @@ class AnnotationTableModel(RecordTableModel[Annotation]):
 
     def display(self, record: Annotation) -> tuple[Any, ...]:
         code = self._codes.get(record.code_id)
-        label = (code.key or code.name) if code else "?"
+        label = (code.key or code_name(code)) if code else "?"
         coder = self._coders.get(record.coder_id, "")
         return label, record.quote.replace("\n", " "), coder, record.memo
 
@@ -60,6 +61,6 @@ class AnnotationTableModel(RecordTableModel[Annotation]):
             if code is None:
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{code.key} {code.name}\n[{annotation.start}, {annotation.end})"
+                return f"{code_label(code)}\n[{annotation.start}, {annotation.end})"
             return QColor(code.color) if index.column() == 0 else None
         return super().data(index, role)

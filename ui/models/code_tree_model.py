@@ -13,7 +13,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, Si
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from annotator.models import Code, CodeId
-from ui.i18n import code_name
+from ui.i18n import code_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The whole :class:`Code` record, for filtering.
@@ -39,7 +39,7 @@ class CodeTreeModel(QStandardItemModel):
         self._count_items = {}
         parents: dict[CodeId, QStandardItem] = {}
         for code in codes:
-            label = f"{code.key}  {code_name(code)}" if code.key else code_name(code)
+            label = code_label(code)
             if code.shortcut:
                 label += f"   [{code.shortcut}]"
             item = QStandardItem(label)

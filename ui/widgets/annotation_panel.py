@@ -44,9 +44,11 @@ class AnnotationPanel(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.clicked.connect(lambda index: self._jump(index.row()))
-        self.doubleClicked.connect(
-            lambda index: self.edit_memo(self.model_.annotation(index.row()))
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: current.isValid() and self._jump(current.row())
         )
+        # Double-click or Return: the memo (arrow keys move and show the coding).
+        self.activated.connect(lambda index: self.edit_memo(self.model_.annotation(index.row())))
 
     def selected(self) -> list[Annotation]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -86,7 +88,9 @@ class AnnotationPanel(QTableView):
         if index.isValid():
             if index.row() not in {i.row() for i in self.selectionModel().selectedRows()}:
                 self.selectRow(index.row())
-            self.menu(self.selected()).exec(self.viewport().mapToGlobal(position))
+            menu = self.menu(self.selected())
+            menu.exec(self.viewport().mapToGlobal(position))
+            menu.deleteLater()
 
     def menu(self, chosen: list[Annotation]) -> QMenu:
         """What can be done to the chosen codings (one, or several at once)."""

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
 from annotator.models import Code, CodeId
-from ui.i18n import code_name
+from ui.i18n import code_label
 
 
 def swatch(color: str) -> QIcon:
@@ -17,9 +17,7 @@ def swatch(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def label(code: Code) -> str:
-    name = code_name(code)
-    return f"{code.key}  {name}" if code.key else name
+label = code_label  # the name the menus and editor use
 
 
 def fill_code_menu(menu: QMenu, codes: list[Code], choose: Callable[[CodeId], None]) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -120,6 +120,8 @@ class CodebookPanel(QWidget):
             self.view.expandAll()
 
     def _activate_first(self) -> None:
+        if not self.proxy.query:
+            return
         index = self.proxy.index(0, 0)
         while self.proxy.rowCount(index) > 0:  # the first leaf that matched
             index = self.proxy.index(0, 0, index)
@@ -128,17 +130,36 @@ class CodebookPanel(QWidget):
 
     def install_shortcuts(
         self, window: QWidget, codes: list[Code], apply: Callable[[int], None]
-    ) -> None:
-        """One window-wide shortcut per code that has one."""
+    ) -> list[Code]:
+        """One window-wide shortcut per code that has one; returns the codes left without.
+
+        A key a menu already uses, or an earlier code, is skipped: Qt would find
+        two shortcuts for it and run neither (a project written before keys were
+        checked may hold such a key).
+        """
         for shortcut in self._shortcuts:
             shortcut.setParent(None)
             shortcut.deleteLater()
         self._shortcuts = []
+        taken = {
+            key.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in window.findChildren(QAction)
+            for key in action.shortcuts()
+        }
+        skipped = []
         for code in codes:
-            if code.shortcut and not code.archived:
-                shortcut = QShortcut(QKeySequence(code.shortcut), window)
-                shortcut.activated.connect(lambda code_id=code.id: apply(code_id))
-                self._shortcuts.append(shortcut)
+            if not code.shortcut or code.archived:
+                continue
+            sequence = QKeySequence(code.shortcut)
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if key in taken or sequence.isEmpty():
+                skipped.append(code)
+                continue
+            taken.add(key)
+            shortcut = QShortcut(sequence, window)
+            shortcut.activated.connect(lambda code_id=code.id: apply(code_id))
+            self._shortcuts.append(shortcut)
+        return skipped
 
     def _expanded(self) -> set[CodeId]:
         found: set[CodeId] = set()

@@ -77,8 +77,20 @@ class DocumentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.view)
-        self.filter_edit.textChanged.connect(self.proxy.set_query)
+        self._filtering = False
+        self._open: DocumentId | None = None
+        self.filter_edit.textChanged.connect(self._filter)
         self.view.selectionModel().currentRowChanged.connect(self._chosen)
+
+    def _filter(self, text: str) -> None:
+        """Filter the list; the open document stays open even when the filter hides it."""
+        self._filtering = True
+        try:
+            self.proxy.set_query(text)
+            if self._open is None or not self.select_document(self._open, quietly=True):
+                self.view.selectionModel().clear()  # no row stands for another document
+        finally:
+            self._filtering = False
 
     def reload(
         self,
@@ -110,5 +122,6 @@ class DocumentPanel(QWidget):
             self.view.selectRow(0)
 
     def _chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.document_chosen.emit(current.data(ID_ROLE))
+        if current.isValid() and not self._filtering:
+            self._open = current.data(ID_ROLE)
+            self.document_chosen.emit(self._open)

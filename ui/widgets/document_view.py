@@ -114,6 +114,7 @@ class DocumentView(QPlainTextEdit):
     # -- content ---------------------------------------------------------------
     def set_text(self, text: str) -> None:
         self._offsets = ViewOffsets(text)
+        self._generation += 1  # a pending _paint_rest belongs to the old text
         self._painted, self._flags = {}, []
         self._extra = {"hits": [], "suggestions": []}
         self.setExtraSelections([])
@@ -289,16 +290,33 @@ class DocumentView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         """Hovering shows every coding at that point: code, coder, memo."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            utf16 = self.cursorForPosition(event.pos()).position()
-            here = self.annotations_at(
-                self._offsets.to_codepoint(min(utf16, self._offsets.view_length))
-            )
+            utf16 = self._character_under(event.pos())
+            here = [] if utf16 is None else self.annotations_at(self._offsets.to_codepoint(utf16))
             if here:
                 QToolTip.showText(event.globalPos(), "\n".join(map(self.describe, here)), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def _character_under(self, point: QPoint) -> int | None:
+        """The view position of the character drawn under ``point`` (None: margin, blank line)."""
+        caret = self.cursorForPosition(point)
+        char = QTextCursor(caret)
+        if self.cursorRect(caret).left() > point.x():  # the caret is right of the mouse
+            char.movePosition(QTextCursor.MoveOperation.PreviousCharacter)
+        start = char.position()
+        left = self.cursorRect(char)
+        char.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        if char.selectedText() in ("", "\u2029"):  # past the end of a paragraph
+            return None
+        end = QTextCursor(self.document())
+        end.setPosition(char.position())
+        right = self.cursorRect(end)
+        same_line = right.top() == left.top()
+        if not left.left() <= point.x() < (right.left() if same_line else 1 << 30):
+            return None
+        return start
 
     def is_heading_at(self, position: int) -> bool:
         cursor = QTextCursor(self.document())

@@ -46,7 +46,10 @@ class FindBar(QWidget):
     def set_text(self, text: str) -> None:
         """A new document: its normalised form is built once, on the first search."""
         self._text, self._normalised = text, None
-        self.search(self.edit.text())
+        if self.isVisible():
+            self.search(self.edit.text())
+        else:
+            self.hits, self.current = [], -1
 
     def open_bar(self) -> None:
         self.show()
