@@ -4,9 +4,14 @@
     xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshot.py \
         docs/import-dialog.png --import-dialog
 
+    ... docs/suggestions.png --suggestions
+    ... docs/code-editor.png --code-editor
+
 The first opens a fresh demo project, shows the article with overlapping
 codings and selects one coding in the panel; the second opens the import
-dialog on the demo articles and shows the one with spam and navigation lines.
+dialog on the demo articles and shows the one with spam and navigation lines;
+the third shows the keyword suggestions of an article (dotted lines), the
+fourth the code editor.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.app import build_window
@@ -95,8 +100,51 @@ def main(out: Path) -> int:
     return app.exec()
 
 
+def codebook(out: Path, *, editor: bool) -> int:
+    """The keyword suggestions of article 003, or the code editor open on M4.1."""
+    app = QApplication(sys.argv[:1])
+    folder = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings().setValue("coder", "张三")
+    QSettings().setValue("language", "zh_CN")
+    install()
+    window = build_window(None, demo_path=folder / "演示项目 demo.annot")
+    window.resize(1560, 940)
+    window.move(20, 20)
+    window.show()
+
+    def stage() -> None:
+        documents = window.controller.documents()
+        article = next(d for d in documents if (d.source_path or "").startswith("003_"))
+        window.documents.select_document(article.id)
+        code = window.controller.project.code_by_key("M4.1")
+        if editor:
+            from ui.dialogs.code_dialog import CodeDialog
+
+            dialog = CodeDialog(code, lambda _fields: None, window)
+            dialog.move(700, 80)
+            dialog.show()
+            QTimer.singleShot(600, lambda: grab(app, out, dialog.close))
+            return
+        window.suggestions_action.trigger()
+        window.resizeDocks([window.suggestions_dock], [330], Qt.Orientation.Vertical)
+        QTimer.singleShot(400, lambda: pick(code.id))
+
+    def pick(code_id: int) -> None:
+        panel = window.suggestions
+        row = next(i for i, s in enumerate(panel.suggestions) if s.code_id == code_id)
+        panel.list.setCurrentRow(row)
+        window.view.centerCursor()
+        QTimer.singleShot(400, lambda: grab(app, out, window.close))
+
+    QTimer.singleShot(800, stage)
+    return app.exec()
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")
     if "--import-dialog" in sys.argv:
         sys.exit(import_dialog(QApplication(sys.argv[:1]), target))
+    if "--suggestions" in sys.argv or "--code-editor" in sys.argv:
+        sys.exit(codebook(target, editor="--code-editor" in sys.argv))
     sys.exit(main(target))
