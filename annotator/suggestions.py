@@ -67,14 +67,21 @@ def find_suggestions(
             for start, end in keyword_hits(shadow, keyword)
             if start in boundaries and end in boundaries
         }
-        for (start, end), keyword in hits.items():
-            inside_longer = any(s <= start and end <= e and (s, e) != (start, end) for s, e in hits)
-            suggestion = Suggestion(start, end, code.id, keyword)
-            if inside_longer or suggestion.span in (rejected or set()):
-                continue
-            if not covered(code.id, start, end):
+        for start, end in _outermost(hits):
+            suggestion = Suggestion(start, end, code.id, hits[(start, end)])
+            if suggestion.span not in (rejected or set()) and not covered(code.id, start, end):
                 found.append(suggestion)
     return sorted(found)
+
+
+def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that lie inside no other span (one sweep, in start order)."""
+    outermost, reach = [], -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end > reach:  # every earlier span starts no later; none reaches this far
+            outermost.append((start, end))
+            reach = end
+    return outermost
 
 
 def _covered_by(annotations: Iterable[Annotation]) -> Callable[[CodeId, int, int], bool]:
