@@ -103,3 +103,29 @@ def test_bad_field_is_a_one_line_error(
     assert "FIELD one of" in err
     status, _, err = run(capsys, "codes", project_path, "edit", "NOPE", "name=x")
     assert (status, err.count("\n")) == (1, 1)
+
+
+def test_suggestions_listed_then_accepted_for_chosen_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.resources import demo_corpus_paths
+
+    path = tmp_path / "s.annot"
+    run(capsys, "new", path, "--codebook", "default")
+    run(capsys, "import", path, *demo_corpus_paths())
+    listed = run_json(capsys, "suggestions", path, "--documents", "4", "--code", "M4.1")
+    assert isinstance(listed, list)
+    assert listed
+    assert {item["key"] for item in listed} == {"M4.1"}
+    assert all(item["text"] for item in listed)
+    accepted = run_json(
+        capsys, "suggestions", path, "--documents", "4", "--code", "M4.1", "--accept"
+    )
+    assert accepted == listed
+    assert run_json(capsys, "suggestions", path, "--documents", "4", "--code", "M4.1") == []
+    with Project.open(path) as project:
+        origins = {a.origin for a in project.annotations(project.document("4").id)}
+        assert origins == {"suggestion"}
+    status, _, err = run(capsys, "suggestions", path, "--accept", "--reject")
+    assert status == 1
+    assert "Choose --accept or --reject" in err

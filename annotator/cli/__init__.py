@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import codes
+from annotator.cli import codes, suggestions
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("document", help="document id or uuid")
     setter.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     codes.add_arguments(verb("codes", codes.cmd_codes, "edit the codebook (add, merge, split…)"))
+    suggestions.add_arguments(
+        verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
+    )
     codebook = verb("codebook", cmd_codebook, "list, import or export the codebook")
     group = codebook.add_mutually_exclusive_group()
     group.add_argument("--import", dest="import_file", metavar="FILE")
