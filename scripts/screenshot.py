@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.app import build_window
 from ui.i18n import install
+from ui.main_window import MainWindow
 
 
 def import_dialog(app: QApplication, out: Path) -> int:
@@ -61,17 +62,23 @@ def grab(app: QApplication, out: Path, then: object) -> None:
     app.quit()
 
 
-def main(out: Path) -> int:
+def demo_window(language: str) -> tuple[QApplication, MainWindow]:
+    """The main window on a fresh demo project, coder 张三, settings in a temporary folder."""
     app = QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp())
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
     QSettings().setValue("coder", "张三")
-    QSettings().setValue("language", "zh_CN" if "--english" not in sys.argv else "en")
+    QSettings().setValue("language", language)
     install()
     window = build_window(None, demo_path=folder / "演示项目 demo.annot")
     window.resize(1560, 940)
     window.move(20, 20)
     window.show()
+    return app, window
+
+
+def main(out: Path) -> int:
+    app, window = demo_window("zh_CN" if "--english" not in sys.argv else "en")
 
     def stage() -> None:
         model = window.documents_model
@@ -102,16 +109,7 @@ def main(out: Path) -> int:
 
 def codebook(out: Path, *, editor: bool) -> int:
     """The keyword suggestions of article 003, or the code editor open on M4.1."""
-    app = QApplication(sys.argv[:1])
-    folder = Path(tempfile.mkdtemp())
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    QSettings().setValue("coder", "张三")
-    QSettings().setValue("language", "zh_CN")
-    install()
-    window = build_window(None, demo_path=folder / "演示项目 demo.annot")
-    window.resize(1560, 940)
-    window.move(20, 20)
-    window.show()
+    app, window = demo_window("zh_CN")
 
     def stage() -> None:
         documents = window.controller.documents()

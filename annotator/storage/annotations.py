@@ -30,6 +30,21 @@ _DECIDED = (
 )
 
 
+def _filters(
+    document_id: DocumentId | None, coder_id: CoderId | None
+) -> tuple[list[str], list[int]]:
+    """WHERE terms and their parameters for an optional document and coder."""
+    where: list[str] = []
+    params: list[int] = []
+    if document_id is not None:
+        where.append("document_id = ?")
+        params.append(document_id)
+    if coder_id is not None:
+        where.append("coder_id = ?")
+        params.append(coder_id)
+    return where, params
+
+
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     return Annotation(*row)
 
@@ -87,14 +102,7 @@ class AnnotationStore:
         coder_id: CoderId | None = None,
     ) -> list[Annotation]:
         """Annotations in text order, filtered by document, codes and coder."""
-        where: list[str] = []
-        params: list[int] = []
-        if document_id is not None:
-            where.append("document_id = ?")
-            params.append(document_id)
-        if coder_id is not None:
-            where.append("coder_id = ?")
-            params.append(coder_id)
+        where, params = _filters(document_id, coder_id)
         if code_ids is not None:
             ids = list(code_ids)
             where.append(f"code_id IN ({', '.join('?' * len(ids))})")
@@ -151,14 +159,7 @@ class AnnotationStore:
         self, document_id: DocumentId | None = None, coder_id: CoderId | None = None
     ) -> dict[CodeId, int]:
         """Annotations per code, in the whole project or in one document, by all or one coder."""
-        where: list[str] = []
-        params: list[int] = []
-        if document_id is not None:
-            where.append("document_id = ?")
-            params.append(document_id)
-        if coder_id is not None:
-            where.append("coder_id = ?")
-            params.append(coder_id)
+        where, params = _filters(document_id, coder_id)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.execute(
             f"SELECT code_id, count(*) FROM annotations{clause} GROUP BY code_id", params
