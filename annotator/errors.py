@@ -26,6 +26,10 @@ class ProjectLockedError(ProjectError):
     """Another program has the project open."""
 
 
+class NoProjectError(ProjectError):
+    """An action needs an open project and none is open."""
+
+
 class ProjectExistsError(ProjectError):
     """``create`` was asked to overwrite an existing file."""
 

@@ -10,6 +10,7 @@ them. Import openpyxl's classes from here, so the setting comes first.
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
@@ -20,15 +21,37 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["Font", "PatternFill", "Workbook", "load_workbook", "set_cell", "write_only_cell"]
+__all__ = [
+    "Font",
+    "PatternFill",
+    "Workbook",
+    "decode_text",
+    "encode_text",
+    "load_workbook",
+    "set_cell",
+    "write_only_cell",
+]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NEEDS_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")
 CellValue = str | int | float | bool | None
 
 
 def safe_text(value: str) -> str:
     """Control characters Excel cannot store (\\f, \\v…) become U+FFFD, one for one."""
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+
+def encode_text(value: str) -> str:
+    """Text as Excel stores what a cell cannot hold: ``\r`` and control characters as
+    ``_xHHHH_`` (and a literal ``_x…_`` protected as ``_x005F_x…_``), so
+    :func:`decode_text` gives back exactly the same text."""
+    return _NEEDS_ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
+
+
+def decode_text(value: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
 def write_only_cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:

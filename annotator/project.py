@@ -288,8 +288,11 @@ class Project(ProjectActions):
         if boundaries is None:
             boundaries = word_boundaries(word_spans(text))
         coder = self.stores.coders.by_name(self.coder)
-        mine = [] if coder is None else self.annotations(document_id, coder_id=coder.id)
-        rejected = self.stores.rejections.for_document(document_id)
+        if coder is None:  # a coder with no codings yet has rejected nothing either
+            mine, rejected = [], set()
+        else:
+            mine = self.annotations(document_id, coder_id=coder.id)
+            rejected = self.stores.rejections.for_document(document_id, coder.id)
         return find_suggestions(text, self.codes(), boundaries, coded=mine, rejected=rejected)
 
     def code_usage(self, code_id: CodeId) -> tuple[int, int]:

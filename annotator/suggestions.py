@@ -11,6 +11,7 @@ accepts them (domain.md §3: keywords pre-highlight, they do not auto-code).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -57,9 +58,10 @@ def find_suggestions(
     """Suggestions in text order, for every code that is not archived."""
     shadow = to_simplified(text)
     covered = _covered_by(coded)
+    archived = _archived(codes)
     found: list[Suggestion] = []
     for code in codes:
-        if code.archived:
+        if code.id in archived:
             continue
         hits = {
             (start, end): keyword
@@ -75,13 +77,32 @@ def find_suggestions(
 
 
 def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that lie inside no other span (one sweep, in start order)."""
-    outermost, reach = [], -1
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if end > reach:  # every earlier span starts no later; none reaches this far
-            outermost.append((start, end))
-            reach = end
-    return outermost
+    """Of spans that overlap, the longest (the earliest among equals); the rest go."""
+    kept: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept spans in start order, for a bisect
+    for start, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+        at = bisect.bisect_left(taken, (start, end))
+        before = taken[at - 1] if at else None
+        after = taken[at] if at < len(taken) else None
+        if (before and before[1] > start) or (after and after[0] < end):
+            continue
+        taken.insert(at, (start, end))
+        kept.append((start, end))
+    return sorted(kept)
+
+
+def _archived(codes: Sequence[Code]) -> set[CodeId]:
+    """Archived codes and everything below them (the menus hide those too)."""
+    by_id = {code.id: code for code in codes}
+    hidden: set[CodeId] = set()
+    for code in codes:
+        walk: Code | None = code
+        while walk is not None:
+            if walk.archived:
+                hidden.add(code.id)
+                break
+            walk = by_id.get(walk.parent_id) if walk.parent_id is not None else None
+    return hidden
 
 
 def _covered_by(annotations: Iterable[Annotation]) -> Callable[[CodeId, int, int], bool]:

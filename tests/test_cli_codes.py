@@ -24,7 +24,7 @@ def test_add_edit_move_shortcut_archive(
     run_json(capsys, "codes", project_path, "add", "M", "举措")
     added = run_json(
         capsys, "codes", project_path, "add", "M1", "组织",
-        "keywords=支部、党建联盟,网格", "attr.RZ=环境型", "color=#aabbcc", "--parent", "M",
+        "keywords=支部、党建联盟，网格", "attr.RZ=环境型", "color=#aabbcc", "--parent", "M",
     )  # fmt: skip
     assert isinstance(added, dict)
     assert added["keywords"] == ["支部", "党建联盟", "网格"]

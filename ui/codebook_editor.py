@@ -121,7 +121,7 @@ class CodebookEditor(QObject):
         targets = [c for c in self.controller.codes() if c.id not in below and not c.archived]
         if not targets:
             return
-        names = [label(c) for c in targets]
+        names = self._paths(targets)
         name, chosen = QInputDialog.getItem(
             self.window, self.tr("Merge codes"),
             self.tr("Merge “{0}” into:").format(label(source)), names, 0, False,
@@ -186,6 +186,23 @@ class CodebookEditor(QObject):
             QMessageBox.StandardButton.Cancel,
         )  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
+
+    def _paths(self, codes: list[Code]) -> list[str]:
+        """Each code with its parents (举措 › 其他), told apart even when names repeat."""
+        by_id = {code.id: code for code in self.controller.codes()}
+        paths = []
+        for code in codes:
+            chain, walk = [label(code)], code
+            while walk.parent_id is not None:
+                walk = by_id[walk.parent_id]
+                chain.insert(0, walk.key or label(walk))
+            paths.append(" › ".join(chain))
+        seen: dict[str, int] = {}
+        for index, path in enumerate(paths):
+            seen[path] = seen.get(path, 0) + 1
+            if seen[path] > 1:
+                paths[index] = f"{path} (#{codes[index].id})"
+        return paths
 
     def _children(self, code_id: CodeId) -> list[CodeId]:
         return [c.id for c in self.controller.codes() if c.parent_id == code_id]

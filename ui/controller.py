@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.changes import Changes
 from annotator.codebooks import create_project
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, NoProjectError
 from annotator.models import (
     Annotation,
     AnnotationId,
@@ -70,7 +70,7 @@ class ProjectController(QObject):
     @property
     def project(self) -> Project:
         if self._project is None:
-            raise RuntimeError("no project is open")
+            raise NoProjectError("没有打开的项目 / No project is open")
         return self._project
 
     @property

@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
 
     def on_coder_changed(self) -> None:
         self._update_status()
+        self.suggestions.refresh()  # suggestions are the current coder's
         if self.only_mine_action.isChecked():
             self._blind_coding_changed()
 

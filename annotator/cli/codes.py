@@ -1,7 +1,8 @@
 """``annotator codes PROJECT ACTION …``: edit the codebook from the command line.
 
-Every action is one undoable step in the project's history, as in the editor.
-Codes are named by key. Deleting a code that has codings needs ``--yes``.
+Every action is one step in the project's history, as in the editor (undoable
+there). Codes are named by key. Deleting a code that has codings needs
+``--yes``; delete, merge, split and recode take a backup of the file first.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ import argparse
 from typing import Any
 
 from annotator.cli.common import emit
+from annotator.codebooks.model import split_keywords
 from annotator.errors import ValidationError
 from annotator.models import CODE_FIELDS, AnnotationId, Code
 from annotator.project import Project
 
-_LIST_SEPARATORS = "、,，"
+_DESTRUCTIVE = ("delete", "merge", "split", "recode")
 
 
 def parse_fields(assignments: list[str]) -> dict[str, object]:
-    """``FIELD=VALUE`` pairs; ``keywords`` split on 、 or commas, ``attr.NAME`` an attribute."""
+    """``FIELD=VALUE`` pairs; ``keywords`` split on 、 ， ; ；, ``attr.NAME`` an attribute."""
     fields: dict[str, object] = {}
     attributes: dict[str, str] = {}
     for assignment in assignments:
@@ -33,9 +35,7 @@ def parse_fields(assignments: list[str]) -> dict[str, object]:
                 f"{assignment!r}"
             )
         if name == "keywords":
-            for separator in _LIST_SEPARATORS[1:]:
-                value = value.replace(separator, _LIST_SEPARATORS[0])
-            fields[name] = tuple(k.strip() for k in value.split(_LIST_SEPARATORS[0]) if k.strip())
+            fields[name] = split_keywords(value)
         else:
             fields[name] = value
     if attributes:
@@ -114,7 +114,8 @@ def _delete(project: Project, code: Code, args: argparse.Namespace) -> tuple[Any
 
 
 def cmd_codes(args: argparse.Namespace) -> None:
-    with Project.open(args.project, backup=args.action == "delete") as project:
+    # Undo dies with the process: an action that removes or moves codings is backed up first.
+    with Project.open(args.project, backup=args.action in _DESTRUCTIVE) as project:
         project.coder = args.coder
         data, lines = _act(project, args)
     emit(args, data, lines)

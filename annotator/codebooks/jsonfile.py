@@ -31,7 +31,8 @@ def _spec(raw: object, index: int) -> CodeSpec:
     key = key.strip() if isinstance(key, str) and key.strip() else None
     parent = raw.get("parent")
     fields = clean_fields(raw, key or str(uuid))
-    return CodeSpec(key, None if parent in (None, "") else str(parent), fields, uuid)
+    parent_ref = None if parent in (None, "") else str(parent)
+    return CodeSpec(key, parent_ref, fields, uuid, parent_known="parent" in raw)
 
 
 def parse_codebook(data: object) -> Codebook:

@@ -42,6 +42,9 @@ class CodeSpec:
     parent: str | None
     fields: Mapping[str, Any]
     uuid: str | None = None
+    #: False when the file does not say where the code belongs (a sheet with no
+    #: parent column): a merge then leaves the code where it is.
+    parent_known: bool = True
 
     @property
     def ref(self) -> str:
@@ -126,24 +129,49 @@ def check_tree(specs: list[CodeSpec]) -> None:
 
 
 def clean_fields(raw: Mapping[str, Any], ref: str) -> dict[str, Any]:
-    """Check and normalise the fields of one code read from any format."""
+    """Check and normalise the fields of one code read from any format.
+
+    Only the fields the file has are returned: merging a file with fewer
+    columns changes only those (a new code gets the defaults for the rest).
+    """
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ValidationError(f"编码 {ref} 缺少名称 / Code {ref} has no name")
-    fields = {name: raw.get(name, default) for name, default in DEFAULTS.items()}
-    fields["name"] = name
+    fields = {field: raw[field] for field in ("name", *DEFAULTS) if field in raw}
     for text in TEXT_FIELDS:
-        if not isinstance(fields[text], str):
+        if not isinstance(fields.get(text, ""), str):
             raise ValidationError(f"编码 {ref} 的 {text} 应为文字 / {ref}.{text} must be text")
-    keywords = fields["keywords"]
+    keywords = fields.get("keywords", ())
     if not isinstance(keywords, list | tuple) or not all(isinstance(k, str) for k in keywords):
         raise ValidationError(f"编码 {ref} 的 keywords 应为文字列表 / {ref}.keywords: a list")
-    fields["keywords"] = tuple(keywords)
-    attributes = fields["attributes"]
+    if "keywords" in fields:
+        fields["keywords"] = tuple(keywords)
+    attributes = fields.get("attributes", {})
     if not isinstance(attributes, dict):
         raise ValidationError(f"编码 {ref} 的 attributes 应为对象 / {ref}.attributes: an object")
-    fields["attributes"] = {str(k): str(v) for k, v in attributes.items()}
-    if not isinstance(fields["archived"], bool):
+    if "attributes" in fields:
+        fields["attributes"] = clean_attributes(attributes)
+    if not isinstance(fields.get("archived", False), bool):
         raise ValidationError(f"编码 {ref} 的 archived 应为 true/false / {ref}.archived: a boolean")
-    fields["shortcut"] = str(fields["shortcut"] or "")
+    if "shortcut" in fields:
+        fields["shortcut"] = str(fields["shortcut"] or "")
     return fields
+
+
+def clean_attributes(attributes: Mapping[Any, Any]) -> dict[str, str]:
+    """Attributes as text; an empty value is no attribute (every format agrees on that)."""
+    return {str(k): str(v) for k, v in attributes.items() if str(v) != ""}
+
+
+#: What separates keywords typed in one line or cell: 、 ， ; ； (a newline always does).
+KEYWORD_SEPARATORS = "、，;；"
+
+
+def split_keywords(text: str) -> tuple[str, ...]:
+    """Keywords from one line or cell. One per line if there are line breaks; else split
+    on 、 ， ; ；. An ASCII comma never splits (1,000万元 is one keyword)."""
+    if "\n" not in text:
+        for separator in KEYWORD_SEPARATORS[1:]:
+            text = text.replace(separator, KEYWORD_SEPARATORS[0])
+        text = text.replace(KEYWORD_SEPARATORS[0], "\n")
+    return tuple(k.strip() for k in text.split("\n") if k.strip())

@@ -15,6 +15,7 @@ external references).
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,10 @@ from annotator.files import write_text_atomically
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _NS = f"{{{NAMESPACE}}}"
 MARKER = "[Annotator] "
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Deeper nesting is not a codebook (and would exhaust the parser's recursion).
+MAX_DEPTH = 50
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 #: Fields kept in the marker line (the definition is the description's text).
 _EXTRA = tuple(name for name in DEFAULTS if name not in ("definition", "color"))
 
@@ -52,23 +57,46 @@ def codebook_to_qdc(codebook: Codebook) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
+def _guid(spec: CodeSpec) -> str:
+    """The code's uuid if the standard accepts it as a GUID, else one made from it."""
+    if spec.uuid is not None and _GUID.match(spec.uuid):
+        return spec.uuid
+    return str(uuid5(NAMESPACE_URL, f"annotator:code:{spec.uuid or spec.key}"))
+
+
 def _attributes(spec: CodeSpec) -> dict[str, str]:
     return {
-        "guid": spec.uuid or str(uuid5(NAMESPACE_URL, f"annotator:code:{spec.key}")),
-        "name": spec.fields["name"],
+        "guid": _guid(spec),
+        "name": _xml_safe(spec.fields["name"]),
         "isCodable": "true",
-        "color": spec.fields["color"],
+        "color": spec.fields.get("color", DEFAULTS["color"]),
     }
 
 
 def _description(spec: CodeSpec) -> str:
     extra: dict[str, Any] = {"key": spec.key}
+    if spec.uuid is not None and _guid(spec) != spec.uuid:
+        extra["uuid"] = spec.uuid  # not a GUID: kept exactly here
     for name in _EXTRA:
         value = spec.fields.get(name, DEFAULTS[name])
         extra[name] = list(value) if name == "keywords" else value
-    line = MARKER + json.dumps(extra, ensure_ascii=False, separators=(",", ":"))
     definition = spec.fields.get("definition", "")
-    return f"{definition}\n\n{line}" if definition else line
+    for name, text in (("name", spec.fields["name"]), ("definition", definition)):
+        if not _survives(text):  # XML would change it: the line carries it exactly
+            extra[name] = text
+    line = MARKER + json.dumps(extra, ensure_ascii=False, separators=(",", ":"))
+    shown = _xml_safe(definition)
+    return f"{shown}\n\n{line}" if shown else line
+
+
+def _survives(text: str) -> bool:
+    """True if an XML parser gives ``text`` back unchanged (no CR, no control chars)."""
+    return _xml_safe(text) == text and "\r" not in text
+
+
+def _xml_safe(text: str) -> str:
+    """What XML 1.0 can hold: control characters become spaces, CR LF a line feed."""
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def write_qdc(codebook: Codebook, path: Path) -> None:
@@ -90,25 +118,36 @@ def parse_qdc(data: bytes, name: str = "codebook") -> Codebook:
     codes = root.find(f"{_NS}Codes")
     specs: list[CodeSpec] = []
     for element in [] if codes is None else codes.findall(f"{_NS}Code"):
-        _read_code(element, None, specs)
+        _read_code(element, None, specs, 1)
     check_tree(specs)
     return Codebook(name="", codes=tuple(specs))
 
 
-def _read_code(element: Element, parent: str | None, specs: list[CodeSpec]) -> None:
+def _read_code(element: Element, parent: str | None, specs: list[CodeSpec], depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ValidationError(
+            f"编码嵌套超过 {MAX_DEPTH} 层 / Codes nested deeper than {MAX_DEPTH} levels"
+        )
     guid = (element.get("guid") or "").strip("{}").lower() or None
     name = element.get("name") or ""
-    description = element.findtext(f"{_NS}Description") or ""
-    definition, extra = _split_description(description)
+    description = element.findtext(f"{_NS}Description")
+    definition, extra = _split_description(description or "")
     key = extra.pop("key", None)
     key = key if isinstance(key, str) and key else None
-    raw = {"name": name, "definition": definition, "color": _color(element.get("color")), **extra}
+    exact_uuid = extra.pop("uuid", None)
+    if isinstance(exact_uuid, str) and exact_uuid:
+        guid = exact_uuid
+    raw: dict[str, Any] = {"name": name, **extra}
+    if description is not None:  # no Description: the definition is left as it is
+        raw["definition"] = definition
+    if element.get("color"):
+        raw["color"] = _color(element.get("color"))
     spec = CodeSpec(key, parent, clean_fields(raw, key or guid or name), guid)
     if spec.key is None and spec.uuid is None:
         raise ValidationError(f"编码 {name} 缺少 guid / Code {name} has no guid")
     specs.append(spec)
     for child in element.findall(f"{_NS}Code"):
-        _read_code(child, spec.ref, specs)
+        _read_code(child, spec.ref, specs, depth + 1)
 
 
 def _split_description(description: str) -> tuple[str, dict[str, Any]]:
@@ -121,7 +160,10 @@ def _split_description(description: str) -> tuple[str, dict[str, Any]]:
         return description, {}
     if not isinstance(extra, dict):
         return description, {}
-    known = {k: v for k, v in extra.items() if k in (*_EXTRA, "key")}
+    known = {k: v for k, v in extra.items() if k in (*_EXTRA, "key", "uuid", "name", "definition")}
+    if "definition" in known:  # the exact text, which XML could not carry
+        head = str(known.pop("definition"))
+        return head, known
     return head.removesuffix("\n\n"), known
 
 

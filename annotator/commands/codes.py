@@ -244,10 +244,14 @@ def _comparable(shortcut: str) -> str:
 
 
 def normalized(fields: Mapping[str, object]) -> dict[str, object]:
-    """The fields with the shortcut written the one canonical way."""
+    """The fields with the shortcut written the one canonical way, and without
+    attributes whose value is empty (an empty attribute is no attribute)."""
     result = dict(fields)
     if result.get("shortcut"):
         result["shortcut"] = canonical_shortcut(str(result["shortcut"]))
+    attributes = result.get("attributes")
+    if isinstance(attributes, Mapping):
+        result["attributes"] = {str(k): str(v) for k, v in attributes.items() if str(v) != ""}
     return result
 
 

@@ -68,7 +68,8 @@ class FoldAnnotation(Command):
 
 
 def _joined(first: str, second: str) -> str:
-    if not second or second in first:
+    """Both memos, the second on its own line (not repeated if it is already a line)."""
+    if not second or second == first or second in first.split("\n"):
         return first
     return f"{first}\n{second}" if first else second
 

@@ -54,6 +54,7 @@ class RejectSuggestions(Command):
         self.document_id, self.suggestions = document_id, list(suggestions)
         self._coder = CoderSlot(coder)
         self._ids: list[int] = []
+        self._created = ""
 
     @property
     def text(self) -> str:
@@ -64,10 +65,11 @@ class RejectSuggestions(Command):
             raise ValidationError("没有可拒绝的建议 / No suggestions to reject")
         stores.documents.get(self.document_id)  # raises NotFoundError
         coder, changes = self._coder.acquire(stores)
-        now = stores.now()
+        self._created = self._created or stores.now()
+        ids: list[int | None] = list(self._ids) or [None] * len(self.suggestions)  # redo: same
         self._ids = [
-            stores.rejections.insert(self.document_id, s.span, coder.id, now)
-            for s in self.suggestions
+            stores.rejections.insert(self.document_id, s.span, coder.id, self._created, i)
+            for s, i in zip(self.suggestions, ids, strict=True)
         ]
         return changes | Changes.of(suggestions=[self.document_id])
 

@@ -146,7 +146,8 @@ ALTER TABLE documents ADD COLUMN fingerprint BLOB;
 """
 
 # Version 3 (issue 5): where a coding came from, and keyword suggestions a coder
-# turned down. Rejections have no foreign keys on purpose: ids are never
+# turned down (each coder's own: in blind double coding, one coder's rejections
+# must not thin out another's list). Rejections have no foreign keys on purpose: ids are never
 # reused (AUTOINCREMENT), so a rejection outlives the deletion of its document
 # or code and applies again if that deletion is undone.
 SCHEMA_V3 = """
@@ -160,6 +161,6 @@ CREATE TABLE rejected_suggestions (
     end_offset   INTEGER NOT NULL,
     coder_id     INTEGER NOT NULL,
     created      TEXT NOT NULL,
-    UNIQUE (document_id, code_id, start_offset, end_offset)
+    UNIQUE (document_id, code_id, start_offset, end_offset, coder_id)
 );
 """

@@ -19,3 +19,9 @@ class SettingsStore:
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def has(self, key: str) -> bool:
+        return self._db.scalar("SELECT 1 FROM settings WHERE key = ?", (key,)) is not None
+
+    def delete(self, key: str) -> None:
+        self._db.execute("DELETE FROM settings WHERE key = ?", (key,))

@@ -103,7 +103,11 @@ def test_merge_asks_with_the_number_of_codings_then_merges(
     window.apply_code(source.id)
     window.view.select_span(7, 11)
     window.apply_code(source.id)
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *_args: (label(target), True))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *_args: (next(i for i in _args[3] if i.endswith(label(target))), True),
+    )
     _, codings = window.controller.code_usage(source.id)  # M1.2 has no sub-codes
     [merge] = [a for a in window.codebook_editor.menu(source.id).actions() if "Merge" in a.text()]
     merge.trigger()

@@ -26,17 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.codebooks.model import split_keywords
 from annotator.errors import AnnotatorError
 from annotator.models import Code
 
 _TEXTS = ("definition", "include", "exclude", "example")
 _LINES = ("key", "name", "name_en")
-
-
-def split_keywords(text: str) -> tuple[str, ...]:
-    for separator in ",，;；\n":
-        text = text.replace(separator, "、")
-    return tuple(k.strip() for k in text.split("、") if k.strip())
 
 
 class CodeDialog(QDialog):
