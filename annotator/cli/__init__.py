@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import codes, suggestions
+from annotator.cli import agreement, codes, suggestions
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("document", help="document id or uuid")
     setter.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     codes.add_arguments(verb("codes", codes.cmd_codes, "edit the codebook (add, merge, split…)"))
+    agreement.add_arguments(
+        verb("agreement", agreement.cmd_agreement, "agreement of two coders, per code")
+    )
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )

@@ -1,0 +1,99 @@
+"""Agreement between two coders on a project, per code: the tables behind every index.
+
+Units (``docs/agreement.md`` defines them):
+
+* ``character``: every character of every chosen document (NVivo's coding
+  comparison); a character is coded with a code if a coding of it covers it;
+* ``sentence``, ``paragraph``, ``document``: a code is present in a unit for a
+  coder when one of that coder's codings with the code overlaps the unit.
+
+Each code gets one :class:`~annotator.agreement.tables.Table` summed over the
+documents, from which percent agreement, Cohen's κ and Holsti's CR follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from annotator.agreement.indices import Kappa, holsti
+from annotator.agreement.tables import Span, Table, character_table, merged
+from annotator.errors import ValidationError
+from annotator.models import Annotation, CodeId, CoderId, DocumentId
+from annotator.project import Project
+from annotator.sentences import sentences
+from annotator.structure import paragraph_spans
+
+UNITS: dict[str, Callable[[str], list[Span]]] = {
+    "sentence": sentences,
+    "paragraph": paragraph_spans,
+    "document": lambda text: [(0, len(text))],
+}
+
+
+@dataclass(frozen=True)
+class CodeAgreement:
+    code_id: CodeId
+    table: Table
+
+    @property
+    def percent(self) -> float | None:
+        return self.table.percent()
+
+    @property
+    def kappa(self) -> Kappa:
+        return self.table.kappa()
+
+    @property
+    def holsti(self) -> float | None:
+        t = self.table
+        return holsti(t.both, t.both + t.first_only, t.both + t.second_only)
+
+
+def unit_table(units: Sequence[Span], first: Iterable[Span], second: Iterable[Span]) -> Table:
+    """Units in which both coders, one of them, or neither used the code."""
+    a, b = merged(first), merged(second)
+    counts = [0, 0, 0, 0]
+    for start, end in units:
+        in_a, in_b = _overlaps(a, start, end), _overlaps(b, start, end)
+        counts[0 if in_a and in_b else 1 if in_a else 2 if in_b else 3] += 1
+    return Table(*counts)
+
+
+def _overlaps(runs: list[Span], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in runs)
+
+
+def agreement(
+    project: Project,
+    first: str,
+    second: str,
+    unit: str = "character",
+    document_ids: Sequence[DocumentId] | None = None,
+) -> list[CodeAgreement]:
+    """Per code (every code, in codebook order), the two coders' table over the documents."""
+    if unit != "character" and unit not in UNITS:
+        raise ValidationError(f"单位应为 character/{'/'.join(UNITS)} / Unknown unit {unit!r}")
+    coders = [project.coder_by_name(name).id for name in (first, second)]
+    documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
+    tables: dict[CodeId, Table] = {code.id: Table(0, 0, 0, 0) for code in project.codes()}
+    for document_id in documents:
+        text = project.text(document_id)
+        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
+        for code_id in tables:
+            a, b = spans.get((coders[0], code_id), []), spans.get((coders[1], code_id), [])
+            if unit == "character":
+                tables[code_id] += character_table(len(text), a, b)
+            else:
+                tables[code_id] += unit_table(UNITS[unit](text), a, b)
+    return [CodeAgreement(code_id, table) for code_id, table in tables.items()]
+
+
+def _spans_by_coder_and_code(
+    annotations: Iterable[Annotation], coders: list[CoderId]
+) -> dict[tuple[CoderId, CodeId], list[Span]]:
+    spans: dict[tuple[CoderId, CodeId], list[Span]] = {}
+    for a in annotations:
+        if a.coder_id in coders:
+            spans.setdefault((a.coder_id, a.code_id), []).append((a.start, a.end))
+    return spans
