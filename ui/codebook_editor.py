@@ -208,9 +208,13 @@ class CodebookEditor(QObject):
         return [c.id for c in self.controller.codes() if c.parent_id == code_id]
 
     def _descendants(self, code_id: CodeId) -> list[CodeId]:
-        found, pending = [], self._children(code_id)
+        """Every code below ``code_id`` (one read of the codebook)."""
+        children: dict[CodeId | None, list[CodeId]] = {}
+        for code in self.controller.codes():
+            children.setdefault(code.parent_id, []).append(code.id)
+        found, pending = [], list(children.get(code_id, []))
         while pending:
             child = pending.pop()
             found.append(child)
-            pending.extend(self._children(child))
+            pending.extend(children.get(child, []))
         return found

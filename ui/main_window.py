@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             return None
         return self.controller.my_coder_id() or CoderId(-1)  # no codings yet: count none
 
-    def _blind_coding_changed(self) -> None:
+    def blind_coding_changed(self) -> None:
         """Blind coding on or off (or another coder): codings and every count follow."""
         self._reload_annotations()
         ids = [document.id for document in self.controller.documents()]
@@ -326,10 +326,6 @@ class MainWindow(QMainWindow):
         self.controller.project_replaced.disconnect(self.reload_all)
         self.controller.project_replaced.disconnect(self.file_menu._remember_open_project)
 
-    def blind_coding_changed(self) -> None:
-        """Blind coding on or off (or another coder): codings and every count follow."""
-        self._blind_coding_changed()
-
     def choose_language(self, language: str) -> None:
         QSettings().setValue("language", language)
         self.language_changed.emit(language)
@@ -338,7 +334,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.suggestions.refresh()  # suggestions are the current coder's
         if self.only_mine_action.isChecked():
-            self._blind_coding_changed()
+            self.blind_coding_changed()
 
     def set_bounds_from_selection(self, annotation_id: int) -> None:
         span = self.view.selected_span()

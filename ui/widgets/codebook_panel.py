@@ -110,10 +110,6 @@ class CodebookPanel(QWidget):
         code_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
         self.menu_requested.emit(code_id or 0, self.view.viewport().mapToGlobal(position))
 
-    def current_code(self) -> CodeId | None:
-        index = self.view.currentIndex()
-        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
-
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
         if text:
