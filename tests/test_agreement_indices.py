@@ -112,3 +112,22 @@ def test_indices_stay_in_bounds_and_are_symmetric(seed: int) -> None:
     assert 0.0 <= pa <= 1.0
     alpha = krippendorff_alpha_nominal([[x, y] for x, y in zip(a, b, strict=True)])
     assert alpha == krippendorff_alpha_nominal([[y, x] for x, y in zip(a, b, strict=True)])
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_binary_alpha_from_a_histogram_equals_the_general_one(seed: int) -> None:
+    from annotator.agreement.indices import binary_alpha
+
+    rng = random.Random(seed)
+    coders, units = rng.randint(2, 5), rng.randint(3, 60)
+    rows = [[rng.randrange(2) for _ in range(coders)] for _ in range(units)]
+    histogram: dict[int, int] = {}
+    for row in rows:
+        histogram[sum(row)] = histogram.get(sum(row), 0) + 1
+    general = krippendorff_alpha_nominal(rows)
+    fast = binary_alpha(histogram, coders)
+    assert (fast is None) == (general is None)
+    if fast is not None:
+        assert fast == pytest.approx(general)
+    assert binary_alpha({0: 5}, 3) is None  # nobody marked anything: one category
+    assert binary_alpha({1: 4}, 1) is None

@@ -13,10 +13,12 @@ documents, from which percent agreement, Cohen's κ and Holsti's CR follow.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from annotator.agreement.indices import Kappa, holsti
+from annotator.agreement.indices import Kappa, binary_alpha, composite_reliability, holsti
 from annotator.agreement.tables import Span, Table, character_table, merged
 from annotator.errors import ValidationError
 from annotator.models import Annotation, CodeId, CoderId, DocumentId
@@ -87,6 +89,65 @@ def agreement(
             else:
                 tables[code_id] += unit_table(UNITS[unit](text), a, b)
     return [CodeAgreement(code_id, table) for code_id, table in tables.items()]
+
+
+@dataclass(frozen=True)
+class GroupAgreement:
+    """Several coders on one code: Krippendorff's α, the mean pairwise Holsti K̄ and R."""
+
+    code_id: CodeId
+    alpha: float | None
+    mean_holsti: float | None
+    reliability: float | None
+    #: Units that 0, 1, … n coders marked present (what α is computed from).
+    histogram: dict[int, int]
+
+
+def group_agreement(
+    project: Project,
+    names: Sequence[str],
+    unit: str = "character",
+    document_ids: Sequence[DocumentId] | None = None,
+) -> list[GroupAgreement]:
+    """Per code, for two or more coders (every coder counts on every unit)."""
+    if len(set(names)) < 2:
+        raise ValidationError("至少需要两位编码员 / At least two coders are needed")
+    pairs = [agreement(project, a, b, unit, document_ids) for a, b in combinations(names, 2)]
+    coders = [project.coder_by_name(name).id for name in names]
+    documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
+    histograms: dict[CodeId, Counter[int]] = {c.id: Counter() for c in project.codes()}
+    for document_id in documents:
+        text = project.text(document_id)
+        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
+        units = None if unit == "character" else UNITS[unit](text)
+        for code_id, histogram in histograms.items():
+            runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
+            histogram.update(_coverage(len(text), runs) if units is None else _marks(units, runs))
+    results = []
+    for index, (code_id, histogram) in enumerate(histograms.items()):
+        values = [h for h in (pair[index].holsti for pair in pairs) if h is not None]
+        mean = sum(values) / len(values) if values else None
+        results.append(GroupAgreement(
+            code_id, binary_alpha(histogram, len(coders)), mean,
+            composite_reliability(mean, len(coders)), dict(histogram),
+        ))  # fmt: skip
+    return results
+
+
+def _coverage(length: int, runs: list[list[Span]]) -> Counter[int]:
+    """Characters by how many coders' runs cover them (a sweep over the run ends)."""
+    events = sorted([(s, 1) for r in runs for s, _ in r] + [(e, -1) for r in runs for _, e in r])
+    counts: Counter[int] = Counter()
+    depth, position = 0, 0
+    for offset, step in events:
+        counts[depth] += offset - position
+        depth, position = depth + step, offset
+    counts[0] += length - position
+    return counts
+
+
+def _marks(units: Sequence[Span], runs: list[list[Span]]) -> Counter[int]:
+    return Counter(sum(_overlaps(r, start, end) for r in runs) for start, end in units)
 
 
 def _spans_by_coder_and_code(

@@ -101,3 +101,25 @@ def krippendorff_alpha_nominal(units: Sequence[Sequence[Hashable | None]]) -> fl
 def _same_length(a: Sequence[Hashable], b: Sequence[Hashable]) -> None:
     if len(a) != len(b):
         raise ValueError(f"two coders need the same units ({len(a)} ≠ {len(b)})")
+
+
+def binary_alpha(histogram: dict[int, int], coders: int) -> float | None:
+    """Krippendorff's α (nominal) for present/absent values, every coder on every unit.
+
+    ``histogram[k]`` is the number of units that exactly ``k`` of the ``coders``
+    marked present; the coincidences follow from k alone, so a 300,000-character
+    document needs no per-unit lists. Equals :func:`krippendorff_alpha_nominal`.
+    """
+    if coders < 2:
+        return None
+    yes = no = disagree = 0.0
+    for k, units in histogram.items():
+        yes += units * k * (k - 1) / (coders - 1)
+        no += units * (coders - k) * (coders - k - 1) / (coders - 1)
+        disagree += units * 2 * k * (coders - k) / (coders - 1)
+    n = yes + no + disagree
+    totals = (yes + disagree / 2, no + disagree / 2)
+    if n < 2:
+        return None
+    expected = (n * n - sum(t * t for t in totals)) / (n - 1)
+    return None if expected == 0 else 1 - disagree / expected
