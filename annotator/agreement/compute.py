@@ -82,12 +82,15 @@ def agreement(
     for document_id in documents:
         text = project.text(document_id)
         spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
+        units = None if unit == "character" else UNITS[unit](text)  # once per document
         for code_id in tables:
             a, b = spans.get((coders[0], code_id), []), spans.get((coders[1], code_id), [])
-            if unit == "character":
+            if not a and not b:  # nobody used the code here: every unit is "neither"
+                tables[code_id] += Table(0, 0, 0, len(text) if units is None else len(units))
+            elif units is None:
                 tables[code_id] += character_table(len(text), a, b)
             else:
-                tables[code_id] += unit_table(UNITS[unit](text), a, b)
+                tables[code_id] += unit_table(units, a, b)
     return [CodeAgreement(code_id, table) for code_id, table in tables.items()]
 
 
@@ -122,7 +125,12 @@ def group_agreement(
         units = None if unit == "character" else UNITS[unit](text)
         for code_id, histogram in histograms.items():
             runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
-            histogram.update(_coverage(len(text), runs) if units is None else _marks(units, runs))
+            if not any(runs):  # nobody used the code here
+                histogram[0] += len(text) if units is None else len(units)
+            else:
+                histogram.update(
+                    _coverage(len(text), runs) if units is None else _marks(units, runs)
+                )
     results = []
     for index, (code_id, histogram) in enumerate(histograms.items()):
         values = [h for h in (pair[index].holsti for pair in pairs) if h is not None]
