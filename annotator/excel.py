@@ -54,12 +54,16 @@ def decode_text(value: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
-def write_only_cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
-    if isinstance(value, str):
-        value = safe_text(value)
-    cell = WriteOnlyCell(sheet, value=value)
+def _fill(cell: Cell, value: CellValue) -> Cell:
+    """Put ``value`` in ``cell``: text made storable, and never taken for a formula."""
+    cell.value = safe_text(value) if isinstance(value, str) else value
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         cell.data_type = "s"  # a string, never a formula
+    return cell
+
+
+def write_only_cell(sheet: WriteOnlyWorksheet, value: CellValue, *, bold: bool = False) -> Cell:
+    cell = _fill(WriteOnlyCell(sheet), value)
     if bold:
         cell.font = Font(bold=True)
     return cell
@@ -69,7 +73,4 @@ def set_cell(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     """Write a value into a normal-mode sheet, never as a formula."""
     cell = sheet.cell(row=row, column=column)
     assert isinstance(cell, Cell), "never a merged cell: we merge none"
-    cell.value = safe_text(value) if isinstance(value, str) else value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"
-    return cell
+    return _fill(cell, value)

@@ -295,11 +295,15 @@ class Project(ProjectActions):
             rejected = self.stores.rejections.for_document(document_id, coder.id)
         return find_suggestions(text, self.codes(), boundaries, coded=mine, rejected=rejected)
 
-    def code_usage(self, code_id: CodeId) -> tuple[int, int]:
-        """How many codes (it and those below it) and codings deleting it would remove."""
+    def subtree(self, code_id: CodeId) -> list[Code]:
+        """The code and every code below it, parents before children."""
         from annotator.commands.codes import descendants
 
-        subtree = [code.id for code in descendants(self.stores, code_id)]
+        return descendants(self.stores, code_id)
+
+    def code_usage(self, code_id: CodeId) -> tuple[int, int]:
+        """How many codes (it and those below it) and codings deleting it would remove."""
+        subtree = [code.id for code in self.subtree(code_id)]
         return len(subtree), len(self.annotations(code_ids=subtree))
 
     def annotation_counts(

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from annotator.models import Code, CodeId
 from ui.controller import ProjectController
 from ui.dialogs.code_dialog import CodeDialog
+from ui.keys import action_keys, key_text
 from ui.widgets.code_menu import label
 from ui.widgets.codebook_panel import CodebookPanel
 
@@ -90,14 +91,11 @@ class CodebookEditor(QObject):
     def reserved_keys(self) -> dict[str, str]:
         """Keys the menus and the text view use, with what they do: never a code's."""
         reserved = {
-            QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText): name
+            key_text(QKeySequence(key)): name
             for key, name in ((QKeySequence.StandardKey.Copy, self.tr("Copy")),
                               (QKeySequence.StandardKey.SelectAll, self.tr("Select all")))
         }  # fmt: skip
-        for action in self.window.findChildren(QAction):
-            for key in action.shortcuts():
-                text = key.toString(QKeySequence.SequenceFormat.PortableText)
-                reserved[text] = action.text().replace("&", "")
+        reserved.update(action_keys(self.window))
         return reserved
 
     def toggle_archived(self, code_id: CodeId) -> None:
@@ -117,7 +115,7 @@ class CodebookEditor(QObject):
 
     def merge(self, source_id: CodeId) -> None:
         source = self._code(source_id)
-        below = {source_id, *self._descendants(source_id)}
+        below = {code.id for code in self.controller.subtree(source_id)}
         targets = [c for c in self.controller.codes() if c.id not in below and not c.archived]
         if not targets:
             return
@@ -129,8 +127,7 @@ class CodebookEditor(QObject):
         if not chosen:
             return
         target = targets[names.index(name)]
-        _, codings = self.controller.code_usage(source_id)
-        own = codings - sum(self.controller.code_usage(c)[1] for c in self._children(source_id))
+        own = self.controller.code_counts().get(source_id, 0)  # its sub-codes keep theirs
         question = self.tr(
             "Merge “{0}” into “{1}”?\n\n{2} codings move to “{1}”, its sub-codes go under it, "
             "and “{0}” is removed. Undo brings it all back."
@@ -203,18 +200,3 @@ class CodebookEditor(QObject):
             if seen[path] > 1:
                 paths[index] = f"{path} (#{codes[index].id})"
         return paths
-
-    def _children(self, code_id: CodeId) -> list[CodeId]:
-        return [c.id for c in self.controller.codes() if c.parent_id == code_id]
-
-    def _descendants(self, code_id: CodeId) -> list[CodeId]:
-        """Every code below ``code_id`` (one read of the codebook)."""
-        children: dict[CodeId | None, list[CodeId]] = {}
-        for code in self.controller.codes():
-            children.setdefault(code.parent_id, []).append(code.id)
-        found, pending = [], list(children.get(code_id, []))
-        while pending:
-            child = pending.pop()
-            found.append(child)
-            pending.extend(children.get(child, []))
-        return found

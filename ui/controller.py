@@ -220,6 +220,10 @@ class ProjectController(QObject):
             self._boundaries = {document_id: word_boundaries(word_spans(text))}
         return self.project.suggestions(document_id, self._boundaries[document_id])
 
+    def subtree(self, code_id: CodeId) -> list[Code]:
+        """The code and every code below it."""
+        return self.project.subtree(code_id)
+
     def code_usage(self, code_id: CodeId) -> tuple[int, int]:
         """Codes and codings that deleting ``code_id`` removes."""
         return self.project.code_usage(code_id)

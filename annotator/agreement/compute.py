@@ -14,7 +14,7 @@ documents, from which percent agreement, Cohen's κ and Holsti's CR follow.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -66,6 +66,44 @@ def _overlaps(runs: list[Span], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in runs)
 
 
+@dataclass(frozen=True)
+class _Cell:
+    """One code in one document: its length in units, the units, each coder's runs."""
+
+    code_id: CodeId
+    size: int
+    units: list[Span] | None  # None: every character is a unit
+    runs: list[list[Span]]
+
+
+def _cells(
+    project: Project, names: Sequence[str], unit: str, document_ids: Sequence[DocumentId] | None
+) -> Iterator[_Cell]:
+    """Every (document, code) once: the one pass both entry points share."""
+    if unit != "character" and unit not in UNITS:
+        raise ValidationError(f"单位应为 character/{'/'.join(UNITS)} / Unknown unit {unit!r}")
+    coders = [project.coder_by_name(name).id for name in names]
+    documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
+    codes = [code.id for code in project.codes()]
+    for document_id in documents:
+        text = project.text(document_id)
+        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
+        units = None if unit == "character" else UNITS[unit](text)  # once per document
+        size = len(text) if units is None else len(units)
+        for code_id in codes:
+            runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
+            yield _Cell(code_id, size, units, runs)
+
+
+def _table(cell: _Cell, first: int, second: int) -> Table:
+    a, b = cell.runs[first], cell.runs[second]
+    if not a and not b:  # nobody used the code here: every unit is "neither"
+        return Table(0, 0, 0, cell.size)
+    if cell.units is None:
+        return character_table(cell.size, a, b)
+    return unit_table(cell.units, a, b)
+
+
 def agreement(
     project: Project,
     first: str,
@@ -74,23 +112,9 @@ def agreement(
     document_ids: Sequence[DocumentId] | None = None,
 ) -> list[CodeAgreement]:
     """Per code (every code, in codebook order), the two coders' table over the documents."""
-    if unit != "character" and unit not in UNITS:
-        raise ValidationError(f"单位应为 character/{'/'.join(UNITS)} / Unknown unit {unit!r}")
-    coders = [project.coder_by_name(name).id for name in (first, second)]
-    documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
     tables: dict[CodeId, Table] = {code.id: Table(0, 0, 0, 0) for code in project.codes()}
-    for document_id in documents:
-        text = project.text(document_id)
-        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
-        units = None if unit == "character" else UNITS[unit](text)  # once per document
-        for code_id in tables:
-            a, b = spans.get((coders[0], code_id), []), spans.get((coders[1], code_id), [])
-            if not a and not b:  # nobody used the code here: every unit is "neither"
-                tables[code_id] += Table(0, 0, 0, len(text) if units is None else len(units))
-            elif units is None:
-                tables[code_id] += character_table(len(text), a, b)
-            else:
-                tables[code_id] += unit_table(units, a, b)
+    for cell in _cells(project, (first, second), unit, document_ids):
+        tables[cell.code_id] += _table(cell, 0, 1)
     return [CodeAgreement(code_id, table) for code_id, table in tables.items()]
 
 
@@ -104,6 +128,8 @@ class GroupAgreement:
     reliability: float | None
     #: Units that 0, 1, … n coders marked present (what α is computed from).
     histogram: dict[int, int]
+    #: The table of each pair of coders, in the order of ``itertools.combinations``.
+    pairs: tuple[Table, ...] = ()
 
 
 def group_agreement(
@@ -115,29 +141,30 @@ def group_agreement(
     """Per code, for two or more coders (every coder counts on every unit)."""
     if len(set(names)) < 2:
         raise ValidationError("至少需要两位编码员 / At least two coders are needed")
-    pairs = [agreement(project, a, b, unit, document_ids) for a, b in combinations(names, 2)]
-    coders = [project.coder_by_name(name).id for name in names]
-    documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
-    histograms: dict[CodeId, Counter[int]] = {c.id: Counter() for c in project.codes()}
-    for document_id in documents:
-        text = project.text(document_id)
-        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
-        units = None if unit == "character" else UNITS[unit](text)
-        for code_id, histogram in histograms.items():
-            runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
-            if not any(runs):  # nobody used the code here
-                histogram[0] += len(text) if units is None else len(units)
-            else:
-                histogram.update(
-                    _coverage(len(text), runs) if units is None else _marks(units, runs)
-                )
+    pairs = list(combinations(range(len(names)), 2))
+    codes = [code.id for code in project.codes()]
+    histograms: dict[CodeId, Counter[int]] = {code_id: Counter() for code_id in codes}
+    tables = {code_id: [Table(0, 0, 0, 0)] * len(pairs) for code_id in codes}
+    for cell in _cells(project, names, unit, document_ids):
+        histogram, sums = histograms[cell.code_id], tables[cell.code_id]
+        if not any(cell.runs):  # nobody used the code here
+            histogram[0] += cell.size
+        elif cell.units is None:
+            histogram.update(_coverage(cell.size, cell.runs))
+        else:
+            histogram.update(_marks(cell.units, cell.runs))
+        tables[cell.code_id] = [
+            t + _table(cell, a, b) for t, (a, b) in zip(sums, pairs, strict=True)
+        ]
     results = []
-    for index, (code_id, histogram) in enumerate(histograms.items()):
-        values = [h for h in (pair[index].holsti for pair in pairs) if h is not None]
+    for code_id in codes:
+        found = [CodeAgreement(code_id, t).holsti for t in tables[code_id]]
+        values = [h for h in found if h is not None]
         mean = sum(values) / len(values) if values else None
         results.append(GroupAgreement(
-            code_id, binary_alpha(histogram, len(coders)), mean,
-            composite_reliability(mean, len(coders)), dict(histogram),
+            code_id, binary_alpha(histograms[code_id], len(names)), mean,
+            composite_reliability(mean, len(names)), dict(histograms[code_id]),
+            tuple(tables[code_id]),
         ))  # fmt: skip
     return results
 

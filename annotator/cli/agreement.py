@@ -17,7 +17,6 @@ from annotator.agreement.compute import (
     UNITS,
     CodeAgreement,
     GroupAgreement,
-    agreement,
     group_agreement,
 )
 from annotator.cli.common import emit
@@ -77,9 +76,9 @@ def cmd_agreement(args: argparse.Namespace) -> None:
         if len(names) > 2:
             emit(args, [_group_row(project, g) for g in groups], _group_lines(project, groups))
             return
-        results = agreement(project, names[0], names[1], args.unit, ids)
-        rows = [
-            {**_row(project, r), "alpha": g.alpha} for r, g in zip(results, groups, strict=True)
+        rows = [  # two coders: the one pair's table, from the same pass as α
+            {**_row(project, CodeAgreement(g.code_id, g.pairs[0])), "alpha": g.alpha}
+            for g in groups
         ]
     lines = ["key\tN\tboth\tonly 1\tonly 2\t%\tkappa\tHolsti"] + [
         f"{r['key']}\t{r['n']}\t{r['both']}\t{r['first_only']}\t{r['second_only']}\t"

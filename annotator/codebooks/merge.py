@@ -33,11 +33,7 @@ class SetCodebookInfo(Command):
         return "编码本说明 / Codebook description"
 
     def apply(self, stores: Stores) -> Changes:
-        self.before = {
-            name: stores.settings.get(key) if stores.settings.has(key) else None
-            for name in self.info
-            for key in [f"codebook.{name}"]
-        }
+        self.before = {name: stores.settings.find(f"codebook.{name}") for name in self.info}
         for name, value in self.info.items():
             stores.settings.set(f"codebook.{name}", value)
         return Changes()

@@ -10,8 +10,13 @@ class SettingsStore:
         self._db = db
 
     def get(self, key: str, default: str = "") -> str:
+        value = self.find(key)
+        return default if value is None else value
+
+    def find(self, key: str) -> str | None:
+        """The value, or None if the setting does not exist (not even empty)."""
         value = self._db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
-        return default if value is None else str(value)
+        return None if value is None else str(value)
 
     def set(self, key: str, value: str) -> None:
         self._db.execute(
@@ -19,9 +24,6 @@ class SettingsStore:
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
-
-    def has(self, key: str) -> bool:
-        return self._db.scalar("SELECT 1 FROM settings WHERE key = ?", (key,)) is not None
 
     def delete(self, key: str) -> None:
         self._db.execute("DELETE FROM settings WHERE key = ?", (key,))

@@ -10,7 +10,6 @@ import re
 import time
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,13 +26,6 @@ from annotator.resources import default_codebook_path
 
 
 # -- fixtures -------------------------------------------------------------------
-@pytest.fixture
-def project() -> Iterator[Project]:
-    with Project.in_memory() as fresh:
-        fresh.coder = "alice"
-        yield fresh
-
-
 @pytest.fixture
 def default(project: Project) -> Project:
     """The shipped codebook (definitions, keywords, colours, RZ/HR attributes)."""
@@ -287,17 +279,9 @@ def test_f12_redo_of_a_rejection_recreates_the_same_rows(project: Project) -> No
 
 # -- F8-F10: the window -----------------------------------------------------------
 @pytest.fixture
-def window(qtbot: object, tmp_path: Path) -> Iterator[object]:
-    from PySide6.QtCore import QSettings
-
-    from ui.app import build_window
-
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().setValue("coder", "王")
-    main = build_window(None, demo_path=tmp_path / "demo.annot")
-    qtbot.addWidget(main)  # type: ignore[attr-defined]
-    yield main
-    main.controller.close()
+def window(demo_window: object) -> object:
+    """The demo window of tests/ui/conftest.py (coder 王, settings in the test's folder)."""
+    return demo_window
 
 
 def test_f8_suggestion_list_follows_a_change_of_coder(

@@ -236,15 +236,11 @@ def test_code_shortcut_that_clashes_with_a_menu_shortcut(
 
 
 def test_every_menu_key_is_reserved_in_the_core(demo_window: MainWindow) -> None:
-    from PySide6.QtGui import QAction, QKeySequence
-
     from annotator.commands.codes import RESERVED_SHORTCUTS
+    from ui.keys import action_keys
 
-    used = {
-        key.toString(QKeySequence.SequenceFormat.PortableText)
-        for action in demo_window.findChildren(QAction)
-        for key in action.shortcuts()
-    } - {"Del"}  # Delete acts in the annotation panel only; codes cannot use it
+    # Delete acts in the annotation panel only, and a code cannot have it anyway.
+    used = set(action_keys(demo_window)) - {"Del"}
     assert used <= RESERVED_SHORTCUTS, used - RESERVED_SHORTCUTS
 
 
@@ -336,36 +332,28 @@ def test_hover_and_panel_show_code_names_in_english(demo_window: MainWindow) -> 
     assert code_here.name_en in described, described
 
 
-def test_single_letter_shortcut_in_the_text_view(demo_window: MainWindow, qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("shortcut", "key", "modifier"),
+    [
+        ("A", Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier),
+        ("1", Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier),
+        ("Ctrl+1", Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_code_shortcuts_in_the_text_view(
+    demo_window: MainWindow,
+    qtbot: QtBot,
+    shortcut: str,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier,
+) -> None:
     window = demo_window
     project = window.controller.project
-    project.update_code(project.code_by_key("J1.1").id, shortcut="A")
+    project.update_code(project.code_by_key("J1.1").id, shortcut=shortcut)
     _select_document(window, "铜仁江口")
     before = len(project.annotations(window.current_document))
     window.view.select_span(0, 4)
-    _press(qtbot, window, Qt.Key.Key_A)
-    assert len(project.annotations(window.current_document)) == before + 1
-
-
-def test_digit_shortcut_in_the_text_view(demo_window: MainWindow, qtbot: QtBot) -> None:
-    window = demo_window
-    project = window.controller.project
-    project.update_code(project.code_by_key("J1.1").id, shortcut="1")
-    _select_document(window, "铜仁江口")
-    before = len(project.annotations(window.current_document))
-    window.view.select_span(0, 4)
-    _press(qtbot, window, Qt.Key.Key_1)
-    assert len(project.annotations(window.current_document)) == before + 1
-
-
-def test_ctrl_shortcut_in_the_text_view(demo_window: MainWindow, qtbot: QtBot) -> None:
-    window = demo_window
-    project = window.controller.project
-    project.update_code(project.code_by_key("J1.1").id, shortcut="Ctrl+1")
-    _select_document(window, "铜仁江口")
-    before = len(project.annotations(window.current_document))
-    window.view.select_span(0, 4)
-    _press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, window, key, modifier)
     assert len(project.annotations(window.current_document)) == before + 1
 
 

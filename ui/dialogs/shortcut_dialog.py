@@ -18,12 +18,8 @@ from PySide6.QtWidgets import (
 
 from annotator.commands.codes import is_usable_shortcut
 from annotator.models import Code
+from ui.keys import key_text
 from ui.widgets.code_menu import label
-
-
-def key_text(sequence: QKeySequence) -> str:
-    """The portable text of a one-key sequence ("3", "Q", "Ctrl+1")."""
-    return sequence.toString(QKeySequence.SequenceFormat.PortableText)
 
 
 class ShortcutDialog(QDialog):

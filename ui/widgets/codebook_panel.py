@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Code, CodeId
 from annotator.pinyin import code_matches
+from ui.keys import action_keys, key_text
 from ui.models.code_tree_model import CODE_ROLE, ID_ROLE, CodeTreeModel
 from ui.widgets.tables import fit_columns
 
@@ -137,17 +138,13 @@ class CodebookPanel(QWidget):
             shortcut.setParent(None)
             shortcut.deleteLater()
         self._shortcuts = []
-        taken = {
-            key.toString(QKeySequence.SequenceFormat.PortableText)
-            for action in window.findChildren(QAction)
-            for key in action.shortcuts()
-        }
+        taken = set(action_keys(window))
         skipped = []
         for code in codes:
             if not code.shortcut or code.archived:
                 continue
             sequence = QKeySequence(code.shortcut)
-            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            key = key_text(sequence)
             if key in taken or sequence.isEmpty():
                 skipped.append(code)
                 continue
