@@ -24,6 +24,12 @@ class CoderStore:
         ).fetchone()
         return None if row is None else Coder(CoderId(row[0]), row[1], row[2])
 
+    def by_uuid(self, uuid: str) -> Coder | None:
+        row = self._db.execute(
+            "SELECT id, uuid, name FROM coders WHERE uuid = ?", (uuid,)
+        ).fetchone()
+        return None if row is None else Coder(CoderId(row[0]), row[1], row[2])
+
     def get(self, coder_id: CoderId) -> Coder:
         row = self._db.execute(
             "SELECT id, uuid, name FROM coders WHERE id = ?", (coder_id,)

@@ -92,6 +92,12 @@ class CodeStore:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM codes WHERE uuid = ?", (uuid,)).fetchone()
         return None if row is None else _code(row)
 
+    def by_shortcut(self, shortcut: str) -> Code | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM codes WHERE shortcut = ?", (shortcut,)
+        ).fetchone()
+        return None if row is None else _code(row)
+
     def all(self) -> list[Code]:
         """Every code, parents before children, siblings in their order (a tree walk)."""
         rows = self._db.execute(
