@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # codebooks import the project: load them when a codebook is 
 
 class ProjectActions:
     history: History
+    stores: commands.Stores
 
     @property
     def coder(self) -> str:
@@ -201,6 +202,41 @@ class ProjectActions:
         self.execute(command)
         assert command.review is not None
         return command.review
+
+    def revise_annotation(
+        self,
+        annotation_id: AnnotationId,
+        *,
+        code_id: CodeId | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        comment: str = "",
+        reviewer: str | None = None,
+    ) -> None:
+        """A reviewer's correction of code or bounds, recorded as an accepting review."""
+        from annotator.teamwork.review import ReviseAnnotation
+
+        self.execute(
+            ReviseAnnotation(
+                annotation_id,
+                self._coder_name(reviewer),
+                code_id=code_id,
+                start=start,
+                end=end,
+                comment=comment,
+            )
+        )
+
+    def adopt_annotations(self, annotation_ids: Sequence[AnnotationId]) -> list[AnnotationId]:
+        """Copy codings into the consensus layer; returns the new consensus codings."""
+        from annotator.teamwork.consensus import AdoptAnnotations, not_yet_adopted
+
+        wanted = not_yet_adopted(self.stores, annotation_ids)
+        if not wanted:  # no empty step in the undo history
+            return []
+        command = AdoptAnnotations(wanted)
+        self.execute(command)
+        return command.adopted
 
     def _coder_name(self, explicit: str | None) -> str:
         name = (explicit or self.coder).strip()

@@ -138,6 +138,12 @@ class Code:
     attributes: Mapping[str, str] = field(default_factory=dict)
 
 
+#: The consensus layer is a coder of its own, the same in every project: the
+#: reviewer's final version of the codings, which exports use by default.
+CONSENSUS_UUID = "6c0f5e7e-3c55-5a2b-9e53-c0de5e115e05"
+CONSENSUS_NAME = "共识 Consensus"
+
+
 @dataclass(frozen=True, slots=True)
 class Coder:
     id: CoderId

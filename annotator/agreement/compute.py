@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from annotator.agreement.indices import Kappa, binary_alpha, composite_reliability, holsti
+from annotator.agreement.indices import Kappa, binary_alpha, composite_reliability
 from annotator.agreement.tables import Span, Table, character_table, merged
 from annotator.errors import ValidationError
 from annotator.models import Annotation, CodeId, CoderId, DocumentId
@@ -48,8 +48,7 @@ class CodeAgreement:
 
     @property
     def holsti(self) -> float | None:
-        t = self.table
-        return holsti(t.both, t.both + t.first_only, t.both + t.second_only)
+        return self.table.holsti()
 
 
 def unit_table(units: Sequence[Span], first: Iterable[Span], second: Iterable[Span]) -> Table:

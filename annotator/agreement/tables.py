@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotator.agreement.indices import Kappa
+from annotator.agreement.indices import Kappa, holsti
 
 Span = tuple[int, int]
 
@@ -39,6 +39,10 @@ class Table:
 
     def percent(self) -> float | None:
         return None if self.n == 0 else (self.both + self.neither) / self.n
+
+    def holsti(self) -> float | None:
+        """Holsti's CR = 2M / (N1 + N2): M units both coded, N1 and N2 each coder's."""
+        return holsti(self.both, self.both + self.first_only, self.both + self.second_only)
 
     def kappa(self) -> Kappa:
         """Cohen's κ of the table (see :func:`annotator.agreement.indices.cohen_kappa`)."""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import agreement, codes, suggestions
+from annotator.cli import agreement, codes, suggestions, teamwork
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )
+    teamwork.add_arguments(verb)
     codebook = verb("codebook", cmd_codebook, "list, import or export the codebook")
     group = codebook.add_mutually_exclusive_group()
     group.add_argument("--import", dest="import_file", metavar="FILE")
@@ -87,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = verb("export", cmd_export, "export the coded segments to Excel")
     export.add_argument("out", help="OUT.xlsx")
     export.add_argument("--lang", choices=("zh", "en"), default="zh")
+    export.add_argument(
+        "--layer",
+        choices=("auto", "consensus", "all"),
+        default="auto",
+        help="whose codings: the consensus layer once it has some (auto), or every coder's",
+    )
     verb("check", cmd_check, "verify the project file (integrity, references, quotes)")
     history = verb("history", cmd_history, "show the log of changes, newest first")
     history.add_argument("--limit", type=int, default=50)

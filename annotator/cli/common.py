@@ -12,6 +12,8 @@ from typing import Any
 from annotator.identity import default_coder_name
 
 Handler = Callable[[argparse.Namespace], Any]
+#: Adds a verb to the parser: name, handler, help text (see ``build_parser``).
+VerbFactory = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 
 def default_coder() -> str:

@@ -147,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     if out.suffix.lower() != ".xlsx":
         raise AnnotatorError(f"暂只支持 .xlsx / Only .xlsx is supported so far, not {out.suffix}")
     with Project.open(args.project, backup=False) as project:
-        count = export_xlsx(project, out, language=args.lang)
+        count = export_xlsx(project, out, language=args.lang, layer=args.layer)
     emit(args, {"file": str(out), "rows": count}, [f"wrote {count} segments to {out}"])
 
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import ClassVar
 
 from annotator.changes import Changes
-from annotator.models import Coder, CoderId
+from annotator.models import CONSENSUS_NAME, CONSENSUS_UUID, Coder, CoderId
 from annotator.storage.annotations import AnnotationStore, ReviewStore
 from annotator.storage.coders import CoderStore
 from annotator.storage.codes import CodeStore
@@ -127,7 +127,8 @@ class CoderSlot:
         existing = stores.coders.by_name(self.name)
         if existing is not None:
             return existing, Changes()
-        coder = Coder(CoderId(0), new_uuid(), self.name)
+        fixed = CONSENSUS_UUID if self.name == CONSENSUS_NAME else None
+        coder = Coder(CoderId(0), fixed or new_uuid(), self.name)
         self._created_at = stores.now()
         coder_id = stores.coders.insert(coder, self._created_at)
         self._created = Coder(coder_id, coder.uuid, coder.name)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from annotator.changes import Changes
 from annotator.commands.base import CoderSlot, Command, Stores
 from annotator.errors import ValidationError
-from annotator.models import Coder, CoderId
+from annotator.models import CONSENSUS_NAME, Coder, CoderId
 
 
 class AddCoder(Command):
@@ -50,6 +50,8 @@ class RenameCoder(Command):
     def apply(self, stores: Stores) -> Changes:
         if not self.name:
             raise ValidationError("编码员需要名字 / A coder needs a name")
+        if CONSENSUS_NAME in (self.name, stores.coders.get(self.coder_id).name):
+            raise ValidationError("共识层不能改名 / The consensus layer cannot be renamed")
         other = stores.coders.by_name(self.name)
         if other is not None and other.id != self.coder_id:
             raise ValidationError(f"编码员已存在 / The coder exists already: {self.name}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.models import Code, CodeId
+from annotator.errors import ValidationError
+from annotator.models import Code, CodeId, CoderId
 from annotator.project import Project
 
 
@@ -41,14 +42,30 @@ def code_paths(codes: list[Code]) -> dict[CodeId, str]:
     return paths
 
 
-def segment_rows(project: Project) -> list[SegmentRow]:
+def exported_coder(project: Project, layer: str = "auto") -> CoderId | None:
+    """Whose codings an export holds: ``"all"`` coders (None), the ``"consensus"`` layer,
+    or ``"auto"``: the consensus layer once it has codings, else all."""
+    from annotator.teamwork.consensus import consensus_id
+
+    if layer == "all":
+        return None
+    found = consensus_id(project.stores)
+    if layer == "consensus":
+        if found is None:
+            raise ValidationError("项目还没有共识层 / The project has no consensus layer yet")
+        return found
+    return found if found is not None and project.annotation_counts(coder_id=found) else None
+
+
+def segment_rows(project: Project, coder_id: CoderId | None = None) -> list[SegmentRow]:
+    """One row per coding, by every coder or by ``coder_id`` alone."""
     codes = project.codes()
     by_code = {code.id: code for code in codes}
     paths = code_paths(codes)
     coders = {coder.id: coder.name for coder in project.coders()}
     documents = {document.id: document for document in project.documents()}
     rows = []
-    for a in project.annotations():
+    for a in project.annotations(coder_id=coder_id):
         code = by_code[a.code_id]
         document = documents[a.document_id]
         rows.append(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator.excel import Workbook
 from annotator.excel import write_only_cell as _cell
-from annotator.exporting.rows import SegmentRow, segment_rows
+from annotator.exporting.rows import SegmentRow, exported_coder, segment_rows
 from annotator.files import atomic_output
 from annotator.project import Project
 
@@ -37,8 +37,11 @@ def write_segments_workbook(rows: list[SegmentRow], path: Path, language: str = 
         workbook.save(temporary)
 
 
-def export_xlsx(project: Project, path: Path, language: str = "zh") -> int:
-    """Write the workbook; return the number of segment rows."""
-    rows = segment_rows(project)
+def export_xlsx(project: Project, path: Path, language: str = "zh", layer: str = "auto") -> int:
+    """Write the workbook; return the number of segment rows.
+
+    ``layer``: whose codings (see :func:`~annotator.exporting.rows.exported_coder`).
+    """
+    rows = segment_rows(project, exported_coder(project, layer))
     write_segments_workbook(rows, path, language)
     return len(rows)

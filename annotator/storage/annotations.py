@@ -216,6 +216,18 @@ class ReviewStore:
     def delete(self, review_id: ReviewId) -> None:
         self._db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
 
+    def states(self) -> dict[AnnotationId, tuple[ReviewStatus | None, int]]:
+        """Per reviewed annotation: its latest decision (accepted, rejected or None while
+        only commented on) and how many comments it has."""
+        states: dict[AnnotationId, tuple[ReviewStatus | None, int]] = {}
+        rows = self._db.execute("SELECT annotation_id, status, comment FROM reviews ORDER BY id")
+        for annotation_id, status, comment in rows:
+            decision, comments = states.get(annotation_id, (None, 0))
+            if status != ReviewStatus.COMMENTED:
+                decision = ReviewStatus(status)
+            states[annotation_id] = (decision, comments + (1 if comment else 0))
+        return states
+
 
 def drifted_annotations(db: Database) -> list[AnnotationId]:
     """Annotations whose stored quote no longer equals the text at their offsets."""
