@@ -35,6 +35,7 @@ from annotator.models import (
     DocumentId,
     HistoryEntry,
     Review,
+    ReviewStatus,
 )
 from annotator.storage import migrations
 from annotator.storage.annotations import AnnotationStore, ReviewStore, drifted_annotations
@@ -341,6 +342,10 @@ class Project(ProjectActions):
 
     def reviews(self, annotation_ids: Iterable[AnnotationId]) -> list[Review]:
         return self.stores.reviews.for_annotations(annotation_ids)
+
+    def decisions(self, document_id: DocumentId) -> dict[AnnotationId, ReviewStatus]:
+        """The latest review decision on each decided annotation of a document."""
+        return self.stores.reviews.decisions_in(document_id)
 
     def history_entries(self, limit: int | None = None) -> list[HistoryEntry]:
         return self._log.entries(limit)

@@ -32,6 +32,7 @@ from annotator.models import (
 from annotator.project import Project
 from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
+from ui.teamwork_controller import TeamworkMixin
 
 if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
     from annotator.codebooks import MergeReport
@@ -44,7 +45,7 @@ T = TypeVar("T")
 BACKUP_DELAY_MS = 1000
 
 
-class ProjectController(QObject):
+class ProjectController(TeamworkMixin, QObject):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).

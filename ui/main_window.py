@@ -25,6 +25,7 @@ from ui.codebook_editor import CodebookEditor
 from ui.controller import ProjectController
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.file_menu import FileMenu
+from ui.teamwork_menu import TeamworkMenu
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
 from ui.widgets.codebook_panel import CodebookPanel
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.file_menu = FileMenu(self)
         self.menus = WindowMenus(self)
+        self.teamwork = TeamworkMenu(self)
         self._update_undo_actions()
 
     # -- redrawing -------------------------------------------------------------
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         ]
         removed = set(changes.annotations) - {a.id for a in changed}
         self.annotations_model.apply_changes(changed, removed)
+        if self.current_document is not None:  # a review may strike a coding through
+            self.view.rejected = self.controller.rejected_in(self.current_document)
         self.view.update_annotations(changed, removed)
 
     def _reload_documents(self) -> None:
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
         codes = self.controller.codes()
         coders = {coder.id: coder.name for coder in self.controller.coders()}
         self.annotations_model.reload(annotations, codes, coders)
+        self.view.rejected = self.controller.rejected_in(self.current_document)
         self.view.paint_annotations(annotations, codes)
         self.view.paint_flags(self.controller.document(self.current_document).flags)
 

@@ -21,7 +21,8 @@ _MODIFIERS = ("Meta", "Ctrl", "Alt", "Shift")
 #: would fire. The window checks at start that its menus use no other keys.
 RESERVED_SHORTCUTS = frozenset({
     "Ctrl+A", "Ctrl+C", "Ctrl+D", "Ctrl+E", "Ctrl+F", "Ctrl+I", "Ctrl+K", "Ctrl+N", "Ctrl+O",
-    "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Shift+B", "Ctrl+Shift+K",
+    "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Shift+B", "Ctrl+Shift+K", "Ctrl+Shift+M",
+    "Ctrl+Shift+R", "Ctrl+Shift+Y",
     "Ctrl+Alt+C", "Ctrl+Alt+S", "Ctrl+Alt+W", "F3", "Shift+F3",
 })  # fmt: skip
 

@@ -216,6 +216,16 @@ class ReviewStore:
     def delete(self, review_id: ReviewId) -> None:
         self._db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
 
+    def decisions_in(self, document_id: DocumentId) -> dict[AnnotationId, ReviewStatus]:
+        """The latest decision on each decided annotation of one document."""
+        rows = self._db.execute(
+            "SELECT r.annotation_id, r.status FROM reviews r"
+            " JOIN annotations a ON a.id = r.annotation_id"
+            " WHERE a.document_id = ? AND r.status <> 'commented' ORDER BY r.id",
+            (document_id,),
+        )
+        return {AnnotationId(row[0]): ReviewStatus(row[1]) for row in rows}
+
     def states(self) -> dict[AnnotationId, tuple[ReviewStatus | None, int]]:
         """Per reviewed annotation: its latest decision (accepted, rejected or None while
         only commented on) and how many comments it has."""

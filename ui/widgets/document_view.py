@@ -42,6 +42,10 @@ FLAG_FORMAT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
 FLAG_FORMAT.setUnderlineColor(QColor("#c00000"))
 FLAG_FORMAT.setBackground(QColor("#ffc9c9"))
 
+REJECTED_FORMAT = QTextCharFormat()
+REJECTED_FORMAT.setFontStrikeOut(True)
+REJECTED_FORMAT.setForeground(QColor("#777777"))
+
 HEADING_FORMAT = QTextCharFormat()
 HEADING_FORMAT.setFontWeight(QFont.Weight.Bold)
 HEADING_FORMAT.setForeground(QColor("#1f3a5f"))
@@ -102,6 +106,8 @@ class DocumentView(QPlainTextEdit):
         self.updateRequest.connect(self._update_margin)
         self._offsets = ViewOffsets("")
         self._painted: dict[AnnotationId, Annotation] = {}
+        #: Codings a reviewer rejected (drawn struck through); the window keeps it current.
+        self.rejected: set[AnnotationId] = set()
         self._colours: dict[CodeId, str] = {}
         self._flags: list[Flag] = []
         self._headings: list[tuple[int, int]] = []
@@ -193,6 +199,10 @@ class DocumentView(QPlainTextEdit):
                 fmt.setUnderlineColor(QColor("#333333"))
             self._select(cursor, segment.start, segment.end)
             cursor.mergeCharFormat(fmt)
+        for a in self._painted.values():  # a reviewer rejected it: struck through
+            if a.id in self.rejected and a.start < high and a.end > low:
+                self._select(cursor, max(a.start, low), min(a.end, high))
+                cursor.mergeCharFormat(REJECTED_FORMAT)
         for start, end in self._headings:  # cleared above with the rest
             if start < high and end > low:
                 self._select(cursor, max(start, low), min(end, high))
@@ -322,6 +332,12 @@ class DocumentView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets.to_view(position) + 1)
         return cursor.charFormat().fontWeight() == QFont.Weight.Bold
+
+    def is_struck_at(self, position: int) -> bool:
+        """Whether the character at code point ``position`` is struck through (rejected)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_view(position) + 1)
+        return cursor.charFormat().fontStrikeOut()
 
     def highlight_at(self, position: int) -> QColor | None:
         """The background painted at code point ``position`` (for tests and tooltips)."""
