@@ -44,6 +44,8 @@ class History:
     # -- running ---------------------------------------------------------------
     def execute(self, command: Command) -> Changes:
         changes = self._run(command.apply, command, command.action, command.text)
+        if command.did_nothing:  # logged (a merge that found nothing new), but no undo step
+            return changes
         self._undo.append(command)
         self._redo.clear()
         self._notify(changes)

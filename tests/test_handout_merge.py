@@ -86,7 +86,9 @@ def test_two_copies_coded_apart_merge_back_and_agree_as_coded(
     assert len(main.documents()) == 2
     assert len(main.annotations()) == 6
 
+    undo_text = main.history.undo_text
     again = merge_copies(main, [paths[1]])
+    assert main.history.undo_text == undo_text  # nothing new: no empty undo step
     assert again[0].changed_nothing
     assert again[0].annotations_unchanged == 3
     assert len(main.annotations()) == 6

@@ -106,12 +106,13 @@ def compare(
     from annotator.teamwork.consensus import consensus_id
 
     layer = consensus_id(project.stores)
-    chosen = None if document_ids is None else set(document_ids)
+    if document_ids is None:
+        annotations = project.annotations()
+    else:  # a few documents: read only theirs (the compare view asks after every change)
+        annotations = [a for d in dict.fromkeys(document_ids) for a in project.annotations(d)]
     found: list[Annotation] = []
     agreed: list[Annotation] = []
-    for a in project.annotations():
-        if chosen is not None and a.document_id not in chosen:
-            continue
+    for a in annotations:
         (agreed if a.coder_id == layer else found).append(a)
     return clusters(found, [c for c in coder_ids if c != layer], agreed)
 

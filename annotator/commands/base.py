@@ -72,6 +72,11 @@ class Command(ABC):
         """Small facts for the history log (ids, keys), never whole texts."""
         return {}
 
+    @property
+    def did_nothing(self) -> bool:
+        """True when applying changed nothing, so there is nothing to undo."""
+        return False
+
 
 class Composite(Command):
     """A command made of other commands, planned from the project's state.
@@ -100,6 +105,10 @@ class Composite(Command):
             steps.append(step)
         self._steps = steps
         return changes
+
+    @property
+    def did_nothing(self) -> bool:
+        return self._steps == []
 
     def revert(self, stores: Stores) -> Changes:
         changes = Changes()
