@@ -38,6 +38,11 @@ class TeamworkMixin:
             document_ids=document_ids, states=states,
         )  # fmt: skip
 
+    def queue_items(self, annotation_ids: Collection[AnnotationId]) -> list[QueueItem]:
+        from annotator.teamwork.review import queue_items
+
+        return queue_items(self.project, annotation_ids)
+
     def review(self, annotation_id: AnnotationId, status: ReviewStatus, comment: str = "") -> None:
         self.project.review_annotation(annotation_id, status, comment)
 

@@ -73,6 +73,19 @@ def review_queue(
     return items
 
 
+def queue_items(project: Project, annotation_ids: Collection[AnnotationId]) -> list[QueueItem]:
+    """The current queue items of some codings (to update a shown queue in place)."""
+    found = project.annotations_by_id(annotation_ids)
+    decisions: dict[AnnotationId, str] = {}
+    comments: Counter[AnnotationId] = Counter()
+    for review in project.reviews(found):
+        if review.status is not ReviewStatus.COMMENTED:
+            decisions[review.annotation_id] = review.status.value
+        if review.comment:
+            comments[review.annotation_id] += 1
+    return [QueueItem(a, decisions.get(i, PENDING), comments[i]) for i, a in found.items()]
+
+
 def progress(items: Sequence[QueueItem]) -> tuple[Progress, dict[DocumentId, Progress]]:
     """Decided codings out of all, overall and per document."""
     totals: Counter[DocumentId] = Counter(item.annotation.document_id for item in items)

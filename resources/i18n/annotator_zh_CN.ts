@@ -59,80 +59,103 @@
     </message>
 </context>
 <context>
+    <name>BoundsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/bounds_dialog.py" line="22"/>
+        <source>Change the bounds</source>
+        <translation>修改范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/bounds_dialog.py" line="37"/>
+        <source>Start (character)</source>
+        <translation>起点（字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/bounds_dialog.py" line="38"/>
+        <source>End (character, not included)</source>
+        <translation>终点（字符，不含）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/bounds_dialog.py" line="51"/>
+        <source>The end must come after the start.</source>
+        <translation>终点必须在起点之后。</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="43"/>
         <source>Edit code</source>
         <translation>编辑编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="43"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="54"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="54"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="64"/>
         <source>Key (e.g. M1.2)</source>
         <translation>编码键（如 M1.2）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="65"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="70"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="65"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="66"/>
         <source>Include when</source>
         <translation>纳入规则</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="66"/>
         <source>Exclude when</source>
         <translation>排除规则</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="67"/>
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="73"/>
         <source>Keywords (separated by 、)</source>
         <translation>关键词（以“、”分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="79"/>
-        <location filename="../../ui/dialogs/code_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="103"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="75"/>
         <source>Add attribute</source>
         <translation>添加属性</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/code_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/code_dialog.py" line="77"/>
         <source>Remove attribute</source>
         <translation>删除属性</translation>
     </message>
@@ -159,82 +182,82 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="51"/>
+        <location filename="../../ui/codebook_editor.py" line="52"/>
         <source>Apply to the selection</source>
         <translation>应用于所选文字</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="53"/>
+        <location filename="../../ui/codebook_editor.py" line="54"/>
         <source>Edit code…</source>
         <translation>编辑编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="54"/>
+        <location filename="../../ui/codebook_editor.py" line="55"/>
         <source>Add sub-code…</source>
         <translation>添加下级编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="55"/>
+        <location filename="../../ui/codebook_editor.py" line="56"/>
         <source>Add top-level code…</source>
         <translation>添加一级编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="57"/>
+        <location filename="../../ui/codebook_editor.py" line="58"/>
         <source>Set shortcut…</source>
         <translation>设置快捷键…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="59"/>
+        <location filename="../../ui/codebook_editor.py" line="60"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="60"/>
+        <location filename="../../ui/codebook_editor.py" line="61"/>
         <source>Unarchive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="60"/>
+        <location filename="../../ui/codebook_editor.py" line="61"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="62"/>
+        <location filename="../../ui/codebook_editor.py" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="64"/>
+        <location filename="../../ui/codebook_editor.py" line="65"/>
         <source>Import codebook…</source>
         <translation>导入编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="65"/>
+        <location filename="../../ui/codebook_editor.py" line="66"/>
         <source>Export codebook…</source>
         <translation>导出编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="94"/>
+        <location filename="../../ui/codebook_editor.py" line="95"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="95"/>
+        <location filename="../../ui/codebook_editor.py" line="96"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="126"/>
+        <location filename="../../ui/codebook_editor.py" line="124"/>
         <source>Merge codes</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="127"/>
+        <location filename="../../ui/codebook_editor.py" line="125"/>
         <source>Merge “{0}” into:</source>
         <translation>将“{0}”合并到：</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="135"/>
+        <location filename="../../ui/codebook_editor.py" line="132"/>
         <source>Merge “{0}” into “{1}”?
 
 {2} codings move to “{1}”, its sub-codes go under it, and “{0}” is removed. Undo brings it all back.</source>
@@ -243,7 +266,7 @@
 {2} 个标注将改为“{1}”，其下级编码移到“{1}”之下，“{0}”将被删除。可撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="145"/>
+        <location filename="../../ui/codebook_editor.py" line="142"/>
         <source>Delete “{0}”?
 
 This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back.</source>
@@ -252,24 +275,24 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 将删除 {1} 个编码及用它们所做的 {2} 个标注。可撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="153"/>
-        <location filename="../../ui/codebook_editor.py" line="160"/>
+        <location filename="../../ui/codebook_editor.py" line="150"/>
+        <location filename="../../ui/codebook_editor.py" line="157"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="165"/>
-        <location filename="../../ui/codebook_editor.py" line="173"/>
+        <location filename="../../ui/codebook_editor.py" line="162"/>
+        <location filename="../../ui/codebook_editor.py" line="170"/>
         <source>Export codebook</source>
         <translation>导出编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="174"/>
+        <location filename="../../ui/codebook_editor.py" line="171"/>
         <source>Wrote {0} codes to {1}</source>
         <translation>已将 {0} 个编码写入 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/codebook_editor.py" line="180"/>
+        <location filename="../../ui/codebook_editor.py" line="177"/>
         <source>Codebooks ({0})</source>
         <translation>编码本 ({0})</translation>
     </message>
@@ -277,7 +300,7 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>CodebookPanel</name>
     <message>
-        <location filename="../../ui/widgets/codebook_panel.py" line="66"/>
+        <location filename="../../ui/widgets/codebook_panel.py" line="67"/>
         <source>Find a code: key, name or pinyin (djyl)</source>
         <extracomment>A code was chosen (double-click, Return, or its shortcut): its id. The tree&apos;s context menu: ``(code id or 0 off the codes, global position)``.</extracomment>
         <translation>查找编码：键、名称或拼音首字母（djyl）</translation>
@@ -294,6 +317,105 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <location filename="../../ui/dialogs/coder_dialog.py" line="14"/>
         <source>Your coder name (shown on each of your codings):</source>
         <translation>您的编码员名称（显示在您的每一条标注上）：</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="65"/>
+        <source>Compare coders and adjudicate</source>
+        <translation>比较编码员并裁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="92"/>
+        <source>Document:</source>
+        <extracomment>The compared coders, in column order (key 1 is the first). Every cluster of the document, and the ones the table shows (row order). One pane per compared coder, then the consensus pane.</extracomment>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="93"/>
+        <source>Coders:</source>
+        <translation>编码员：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="105"/>
+        <source>1–9: adopt that coder&apos;s version · Del: remove · N / P: next / previous</source>
+        <translation>1–9：采纳该编码员的版本 · Del：移除 · N / P：下一个 / 上一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="118"/>
+        <source>Only disagreements</source>
+        <translation>只看分歧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="120"/>
+        <source>Adopt all agreed</source>
+        <translation>采纳全部一致处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="121"/>
+        <source>Remove from consensus (Del)</source>
+        <translation>从共识中移除 (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="200"/>
+        <source>Choose at least two coders.</source>
+        <translation>请至少选择两位编码员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <source>Span</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="226"/>
+        <source>In consensus</source>
+        <translation>已入共识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="270"/>
+        <source>{0} disagreements, {1} in consensus, {2} clusters</source>
+        <translation>{0} 处分歧，{1} 处已入共识，共 {2} 处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="324"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="335"/>
+        <source>Agree</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="336"/>
+        <source>Bounds differ</source>
+        <translation>范围不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="337"/>
+        <source>Not coded by all</source>
+        <translation>有人未编</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="369"/>
+        <source>{0} has no coding here.</source>
+        <translation>{0} 在此处没有编码。</translation>
     </message>
 </context>
 <context>
@@ -541,6 +663,59 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="34"/>
+        <source>Prepare a coder&apos;s copy</source>
+        <translation>准备编码员副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="40"/>
+        <source>The coder&apos;s name</source>
+        <translation>编码员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="41"/>
+        <source>All {0} documents</source>
+        <translation>全部 {0} 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="42"/>
+        <source>Only the document shown</source>
+        <translation>只含当前显示的文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="46"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="57"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="58"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="60"/>
+        <source>Write to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="72"/>
+        <source>Write the copy to</source>
+        <translation>副本保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/handout_dialog.py" line="73"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="67"/>
@@ -671,73 +846,73 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Documents</source>
         <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Keyword suggestions</source>
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>These shortcuts clash with others and are off: {0}</source>
         <translation>以下快捷键与其他快捷键冲突，已停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>
@@ -751,34 +926,344 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
     </message>
 </context>
 <context>
+    <name>ReliabilityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="227"/>
+        <source>Inter-coder agreement</source>
+        <translation>编码员间信度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="232"/>
+        <source>Hide codes nobody used</source>
+        <translation>隐藏无人使用的编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="234"/>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="235"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="247"/>
+        <source>Character</source>
+        <translation>字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="248"/>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="249"/>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="250"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="255"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="258"/>
+        <source>Selected documents ({0})</source>
+        <translation>所选文档（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="291"/>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="292"/>
+        <source>Documents:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="296"/>
+        <source>Coders (two or more):</source>
+        <translation>编码员（两位或以上）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="300"/>
+        <source>N = units; thresholds: κ 0.6, Holsti/R 0.8; see docs/agreement.md</source>
+        <translation>N = 单位数；阈值：κ 0.6，Holsti/R 0.8；见 docs/agreement.md</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="357"/>
+        <source>Check at least two coders to compare.</source>
+        <translation>请勾选至少两位编码员进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="377"/>
+        <source>Export agreement</source>
+        <translation>导出信度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="377"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="399"/>
+        <source>Wrote {0} disagreements to {1}</source>
+        <translation>已将 {0} 处分歧写入 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityModel</name>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="109"/>
+        <source>Code</source>
+        <extracomment>The fill of flagged rows (the same as the Excel sheet&apos;s). Shown for a figure that is undefined (never &quot;nan&quot;). The rows shown, in the order shown.</extracomment>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="110"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="111"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="113"/>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="118"/>
+        <source>Mean Holsti K̄</source>
+        <translation>平均 Holsti K̄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="125"/>
+        <source>Both</source>
+        <translation>双方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="127"/>
+        <source>Only {0}</source>
+        <translation>仅{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="128"/>
+        <source>Neither</source>
+        <translation>均无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="129"/>
+        <source>% agreement</source>
+        <translation>百分比一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="131"/>
+        <source>Holsti</source>
+        <translation>Holsti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="138"/>
+        <source>Overall</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="143"/>
+        <source>Below threshold: R &lt; {0}</source>
+        <translation>低于阈值：R &lt; {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="144"/>
+        <source>Below threshold: κ &lt; {0} or Holsti &lt; {1}</source>
+        <translation>低于阈值：κ &lt; {0} 或 Holsti &lt; {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="193"/>
+        <source>Units marked by 0, 1, 2… coders: {0}</source>
+        <translation>被 0、1、2… 位编码员标记的单位数：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <source>Document</source>
+        <extracomment>Show this span of this document in the text. The document the window shows (the &quot;this document&quot; filter uses it).</extracomment>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <location filename="../../ui/widgets/review_panel.py" line="80"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <location filename="../../ui/widgets/review_panel.py" line="80"/>
+        <source>Coder</source>
+        <translation>编码员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="60"/>
+        <location filename="../../ui/widgets/review_panel.py" line="81"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="61"/>
+        <source>pending</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="61"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="62"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="71"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="72"/>
+        <source>The document shown</source>
+        <translation>当前显示的文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="73"/>
+        <source>Any state</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <source>Pending</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="81"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="108"/>
+        <source>Accept (A)</source>
+        <translation>接受 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="109"/>
+        <source>Reject (R)</source>
+        <translation>拒绝 (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="110"/>
+        <source>Comment (C)</source>
+        <translation>评论 (C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="111"/>
+        <source>Code (K)</source>
+        <translation>改编码 (K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="112"/>
+        <source>Bounds (B)</source>
+        <translation>改范围 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="113"/>
+        <source>Next pending (N)</source>
+        <translation>下一个待审 (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="126"/>
+        <source>All coders</source>
+        <translation>全部编码员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="127"/>
+        <source>All codes</source>
+        <translation>全部编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="186"/>
+        <source>%v of {0} reviewed (%p%)</source>
+        <translation>已审 %v / {0}（%p%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="193"/>
+        <source>This document: {0} of {1} reviewed</source>
+        <translation>本文档：已审 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="268"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/review_panel.py" line="268"/>
+        <source>Your comment:</source>
+        <translation>您的评论：</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutDialog</name>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="37"/>
         <source>Shortcut for {0}</source>
         <translation>{0} 的快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="48"/>
         <source>Press a digit, a letter or F1–F12 (Ctrl, Alt, Shift allowed).</source>
         <translation>请按一个数字、字母或 F1–F12（可加 Ctrl、Alt、Shift）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="67"/>
         <source>No shortcut.</source>
         <translation>无快捷键。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="69"/>
         <source>{0} is taken by “{1}”.</source>
         <translation>{0} 已用于“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="71"/>
         <source>{0} cannot be a code&apos;s shortcut.</source>
         <translation>{0} 不能作为编码的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shortcut_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/shortcut_dialog.py" line="74"/>
         <source>{0} is the shortcut of {1}; it will move to this code.</source>
         <translation>{0} 是 {1} 的快捷键，将改给此编码。</translation>
     </message>
@@ -815,6 +1300,75 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <location filename="../../ui/widgets/suggestion_panel.py" line="98"/>
         <source>No keyword suggestions here.</source>
         <translation>本文档没有关键词建议。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamworkMenu</name>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="34"/>
+        <location filename="../../ui/teamwork_menu.py" line="46"/>
+        <source>Review queue</source>
+        <translation>审阅队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="44"/>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="49"/>
+        <source>Compare coders…</source>
+        <translation>比较编码员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="52"/>
+        <source>Reliability report…</source>
+        <translation>信度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="55"/>
+        <source>Prepare a coder&apos;s copy…</source>
+        <translation>准备编码员副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="56"/>
+        <source>Merge coders&apos; copies…</source>
+        <translation>合并编码员副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="81"/>
+        <source>This is {0}&apos;s copy: you are coding as {0}.</source>
+        <translation>这是 {0} 的副本：您以 {0} 的身份编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="116"/>
+        <source>Wrote {0}&apos;s copy with {1} documents to {2}</source>
+        <translation>已写出 {0} 的副本（{1} 篇文档）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="128"/>
+        <source>Merge coders&apos; copies</source>
+        <translation>合并编码员副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="129"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="146"/>
+        <source>{0}: {1} documents added ({2} matched), {3} codes, {4} coders, {5} codings added, {6} updated, {7} unchanged, {8} reviews</source>
+        <translation>{0}：新增文档 {1} 篇（匹配 {2} 篇），编码 {3} 个，编码员 {4} 位，新增标注 {5} 个，更新 {6} 个，未变 {7} 个，审阅 {8} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="151"/>
+        <source>Merge done</source>
+        <translation>合并完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamwork_menu.py" line="152"/>
+        <source>Edit → Undo takes the whole merge back.</source>
+        <translation>编辑 → 撤销 可撤回整个合并。</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ def test_chinese_interface_and_code_names(qtbot: QtBot, settings: Path) -> None:
     assert install() == "zh_CN"
     window = build_window(None, demo_path=settings / "demo.annot")
     qtbot.addWidget(window)
-    assert _menus(window) == ["文件(&F)", "视图(&V)", "编辑(&E)"]
+    assert _menus(window) == ["文件(&F)", "视图(&V)", "编辑(&E)", "审阅(&R)"]
     assert window.documents_model.headerData(0, _horizontal()) == "标题"
     assert str(window.codes_model.index(0, 0).data()) == "M  举措"
     window.controller.close()
@@ -45,7 +45,7 @@ def test_switching_language_rebuilds_the_window_on_the_same_project(
     install()
     window = build_window(None, demo_path=settings / "demo.annot")
     qtbot.addWidget(window)
-    assert _menus(window) == ["&File", "&View", "&Edit"]
+    assert _menus(window) == ["&File", "&View", "&Edit", "&Review"]
     assert str(window.codes_model.index(0, 0).data()) == "M  Measures"
     project = window.controller.project
     window.documents_view.selectRow(3)
@@ -56,7 +56,7 @@ def test_switching_language_rebuilds_the_window_on_the_same_project(
     [rebuilt] = app._windows
     qtbot.addWidget(rebuilt)
     assert rebuilt is not window
-    assert _menus(rebuilt) == ["文件(&F)", "视图(&V)", "编辑(&E)"]
+    assert _menus(rebuilt) == ["文件(&F)", "视图(&V)", "编辑(&E)", "审阅(&R)"]
     assert rebuilt.controller.project is project
     assert not project.closed
     assert rebuilt.current_document == document

@@ -4,7 +4,6 @@ and rejected codings struck through in the text (issue 6, item 2)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +20,7 @@ TEXT = "𠮷第一句讲党建引领。第二句讲集体经济。第三句讲�
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, settings: Path) -> Iterator[ReviewPanel]:
+def panel(qtbot: QtBot) -> Iterator[ReviewPanel]:
     project = Project.in_memory()
     project.add_code(key="M1", name="党建引领")
     project.add_code(key="M2", name="集体经济")
@@ -95,7 +94,7 @@ def test_comment_recode_and_bounds_are_recorded(
     assert panel.table.currentIndex().row() == 0
     panel.recode_to(project.code_by_key("M2").id)
     assert project.code(project.annotation(first.id).code_id).key == "M2"
-    monkeypatch.setattr(panel, "ask_bounds", lambda item: (3, 8))
+    monkeypatch.setattr(panel, "ask_bounds", lambda _item: (3, 8))
     panel.table.selectRow(0)
     qtbot.keyClick(panel.table, Qt.Key.Key_B)
     revised = project.annotation(first.id)

@@ -83,6 +83,25 @@ class ReviewModel(QAbstractTableModel):
         comments = f" 💬{item.comments}" if item.comments else ""
         return self._states.get(item.state, item.state) + comments
 
+    def replace_items(self, items: list[QueueItem]) -> bool:
+        """Put updated items in their rows; False when one is not in the table (or has
+        moved document or place, which changes its row): then reload the whole queue."""
+        rows = {item.annotation.id: row for row, item in enumerate(self.items)}
+        for item in items:
+            row = rows.get(item.annotation.id)
+            old = None if row is None else self.items[row].annotation
+            if old is None or (old.document_id, old.start, old.end) != (
+                item.annotation.document_id,
+                item.annotation.start,
+                item.annotation.end,
+            ):
+                return False
+        for item in items:
+            row = rows[item.annotation.id]
+            self.items[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        return True
+
     def row_of(self, annotation_id: int) -> int | None:
         for row, item in enumerate(self.items):
             if item.annotation.id == annotation_id:

@@ -91,7 +91,7 @@ class ReviewPanel(QWidget):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.context = QTextBrowser()
-        self.context.setMaximumHeight(150)
+        self.context.setMaximumHeight(90)
         self.progress_bar, self.document_progress = QProgressBar(), QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,11 +210,31 @@ class ReviewPanel(QWidget):
         )
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes and self.isVisible():
-            if changes.coders or changes.codes:
-                self.reload_filters()
-            else:
-                self.refresh()
+        if not changes or not self.isVisible():
+            return
+        if changes.coders or changes.codes:
+            self.reload_filters()
+        elif changes.documents or not self._update_in_place(changes):
+            self.refresh()
+
+    def _update_in_place(self, changes: Changes) -> bool:
+        """A decision or an edit of shown codings: update their rows, not the whole queue
+        (which rereads the project: 250 ms at 40,000 codings)."""
+        items = self.controller.queue_items(changes.annotations)
+        wanted = self.state_filter.currentData()
+        code = self.code_filter.currentData()
+        if len(items) != len(changes.annotations) or code is not None:
+            return False  # deleted codings, or a recode the code filter must judge
+        if wanted is not None and any(item.state != wanted for item in items):
+            return False  # it leaves the filtered queue
+        if not self.model.replace_items(items):
+            return False
+        if self._advance and self.table.currentIndex().row() + 1 < len(self.model.items):
+            self.table.selectRow(self.table.currentIndex().row() + 1)
+        self._advance = False
+        self._show_progress()
+        self._show_context()
+        return True
 
     # -- acting ----------------------------------------------------------------
     def _act(self, action: Callable[[QueueItem], object], *, advance: bool = True) -> None:
