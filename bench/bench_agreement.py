@@ -23,7 +23,8 @@ from annotator.resources import default_codebook_path, demo_corpus_paths
 DOCUMENTS, CODINGS = 1_000, 10_000
 
 
-def build(path: Path) -> Project:
+def corpus_project(path: Path) -> Project:
+    """A project of DOCUMENTS articles made from the corpus, with the default codebook."""
     project = Project.create(path)
     project.coder = "bench"
     project.execute(MergeCodebook(read_codebook(default_codebook_path())))
@@ -32,6 +33,11 @@ def build(path: Path) -> Project:
         NewDocument(text=f"第{i}篇\n{articles[i % 5]}", raw_text="", title=f"{i}")
         for i in range(DOCUMENTS)
     ])  # fmt: skip
+    return project
+
+
+def build(path: Path) -> Project:
+    project = corpus_project(path)
     rng, codes, documents = random.Random(1), project.codes(), project.documents()
     for coder in ("alice", "bob", "carol"):
         for _ in range(CODINGS):

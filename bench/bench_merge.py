@@ -16,30 +16,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_agreement import corpus_project  # bench/ is on the path when run as a script
+
 from annotator.agreement.disagreements import compare
-from annotator.codebooks import MergeCodebook, read_codebook
 from annotator.commands.base import new_uuid
-from annotator.models import Annotation, AnnotationId, NewDocument
+from annotator.models import Annotation, AnnotationId
 from annotator.project import Project
-from annotator.resources import default_codebook_path, demo_corpus_paths
 from annotator.teamwork.handout import hand_out
 from annotator.teamwork.merge import merge_copies
 from annotator.teamwork.review import review_queue
 from annotator.teamwork.rows import InsertAnnotations
 
-DOCUMENTS, CODINGS = 1_000, 20_000
-
-
-def build(path: Path) -> Project:
-    project = Project.create(path)
-    project.coder = "bench"
-    project.execute(MergeCodebook(read_codebook(default_codebook_path())))
-    articles = [p.read_text(encoding="utf-8") for p in demo_corpus_paths()]
-    project.add_documents([
-        NewDocument(text=f"第{i}篇\n{articles[i % 5]}", raw_text="", title=f"{i}")
-        for i in range(DOCUMENTS)
-    ])  # fmt: skip
-    return project
+CODINGS = 20_000
 
 
 def code_copy(path: Path, seed: int) -> None:
@@ -71,7 +59,7 @@ def timed(label: str, action):  # type: ignore[no-untyped-def]
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        project = build(root / "main.annot")
+        project = corpus_project(root / "main.annot")
         copies = [root / "a.annot", root / "b.annot"]
         timed("hand out a copy (1,000 documents)", lambda: hand_out(project, copies[0], "alice"))
         hand_out(project, copies[1], "bob")

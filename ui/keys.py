@@ -1,9 +1,15 @@
-"""Keys as text, and the keys a window's own actions hold (no code may take those)."""
+"""Keys as text, the keys a window's own actions hold (no code may take those), and
+keys a list takes for itself."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+KeyActions = Callable[[QKeyEvent], Callable[[], object] | None]
 
 
 def key_text(sequence: QKeySequence) -> str:
@@ -18,3 +24,21 @@ def action_keys(window: QWidget) -> dict[str, str]:
         for action in window.findChildren(QAction)
         for key in action.shortcuts()
     }
+
+
+def take_key(event: QEvent, actions: KeyActions) -> bool:
+    """For an event filter: a key ``actions`` maps is consumed and its action run.
+
+    The ShortcutOverride is consumed too, so a window shortcut (a code's key)
+    never sees the key while the list or pane has focus.
+    """
+    if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        return False
+    assert isinstance(event, QKeyEvent)
+    action = actions(event)
+    if action is None:
+        return False
+    event.accept()
+    if event.type() == QEvent.Type.KeyPress:
+        action()
+    return True

@@ -43,6 +43,7 @@ from annotator.agreement.disagreements import Cluster, Kind
 from annotator.models import CONSENSUS_NAME, Annotation, AnnotationId, CoderId, DocumentId
 from annotator.offsets import ViewOffsets
 from ui.controller import ProjectController
+from ui.keys import take_key
 from ui.widgets.code_menu import label, swatch
 from ui.widgets.document_view import cjk_font
 from ui.widgets.tables import fit_columns
@@ -396,16 +397,8 @@ class CompareDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digits, Delete, N and P act here, before the table or any shortcut sees them."""
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
-            watched is self.table or watched in self.panes
-        ):
-            assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
-            if action is not None:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                return True
+        if (watched is self.table or watched in self.panes) and take_key(event, self._key_action):
+            return True
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:

@@ -37,6 +37,7 @@ from annotator.models import CodeId, DocumentId, ReviewStatus
 from annotator.teamwork.review import PENDING, STATES, QueueItem, progress
 from ui.controller import ProjectController
 from ui.dialogs.bounds_dialog import BoundsDialog
+from ui.keys import take_key
 from ui.widgets.code_menu import fill_code_menu, label
 from ui.widgets.review_model import ReviewModel
 from ui.widgets.tables import fit_columns
@@ -307,15 +308,8 @@ class ReviewPanel(QWidget):
     # -- keys and selection ----------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A, R, C, K, B, N act here, before any window shortcut (a code's key) sees them."""
-        if watched is self.table and event.type() in (QEvent.Type.ShortcutOverride,
-                                                      QEvent.Type.KeyPress):  # fmt: skip
-            assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
-            if action is not None:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                return True
+        if watched is self.table and take_key(event, self._key_action):
+            return True
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from annotator.models import Code, CodeId, DocumentId
 from annotator.suggestions import Suggestion
 from ui.controller import ProjectController
+from ui.keys import take_key
 from ui.widgets.code_menu import label, swatch
 
 _CONTEXT = 12  # characters of text shown on each side of a suggestion
@@ -130,15 +131,8 @@ class SuggestionPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A, R, N (and Shift+A, Shift+R) act here, before any window shortcut sees them."""
-        if watched is self.list and event.type() in (QEvent.Type.ShortcutOverride,
-                                                     QEvent.Type.KeyPress):  # fmt: skip
-            assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
-            if action is not None:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    action()
-                return True
+        if watched is self.list and take_key(event, self._key_action):
+            return True
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> object | None:
