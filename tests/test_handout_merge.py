@@ -161,3 +161,43 @@ def test_refusals(main: Project, tmp_path: Path) -> None:
     with pytest.raises(ProjectError):
         merge_copies(main, [main.path])
     assert not (tmp_path / "x.annot").exists()
+
+
+def test_a_coding_moved_and_its_old_place_coded_again_both_arrive(
+    main: Project, tmp_path: Path
+) -> None:
+    """Regression (review): the new coding was taken for the moved one and dropped."""
+    document = main.documents()[0]
+    main.add_annotation(document.id, main.code_by_key("M1").id, 9, 18, coder="张三")
+    path = tmp_path / "moved.annot"
+    hand_out(main, path, "张三")
+    with Project.open(path, backup=False) as copy:
+        copy.coder = "张三"
+        copy.edit_annotation(copy.annotations()[0].id, start=18, end=27)
+        _code(copy, "M1", [(9, 18)])
+    report = merge_copies(main, [path])[0]
+    assert (report.annotations_updated, report.annotations_added) == (1, 1)
+    assert sorted((a.start, a.end) for a in main.annotations()) == [(9, 18), (18, 27)]
+    assert merge_copies(main, [path])[0].changed_nothing
+
+
+def test_a_rekeyed_code_and_a_new_code_with_its_old_key_stay_apart(
+    main: Project, tmp_path: Path
+) -> None:
+    """Regression (review): both matched the project's M1, and the merge failed."""
+    path = tmp_path / "rekeyed.annot"
+    hand_out(main, path, "张三")
+    with Project.open(path, backup=False) as copy:
+        copy.coder = "张三"
+        old = copy.code_by_key("M1")
+        copy.update_code(old.id, key="M1old")
+        new = copy.add_code(key="M1", name="新的M1")
+        document = copy.documents()[0].id
+        copy.add_annotation(document, old.id, 0, 9)
+        copy.add_annotation(document, new.id, 0, 9)
+    report = merge_copies(main, [path])[0]
+    assert report.annotations_added == 2
+    added = [c for c in main.codes() if c.name == "新的M1"]
+    assert [c.key for c in added] == [None]
+    assert {main.code(a.code_id).name for a in main.annotations()} == {"党建引领", "新的M1"}
+    assert any("M1" in line for line in report.conflicts)

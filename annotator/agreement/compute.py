@@ -140,6 +140,8 @@ def group_agreement(
     """Per code, for two or more coders (every coder counts on every unit)."""
     if len(set(names)) < 2:
         raise ValidationError("至少需要两位编码员 / At least two coders are needed")
+    if len(set(names)) != len(names):
+        raise ValidationError("编码员重复 / A coder is named twice")
     pairs = list(combinations(range(len(names)), 2))
     codes = [code.id for code in project.codes()]
     histograms: dict[CodeId, Counter[int]] = {code_id: Counter() for code_id in codes}

@@ -97,37 +97,65 @@ def _by_depth(codes: Sequence[Code]) -> list[Code]:
 def code_steps(
     stores: Stores, codes: Sequence[Code], ids: dict[CodeId, CodeId], report: CopyReport
 ) -> Iterator[Command]:
+    """Codes by uuid, then by key; a key whose project code another copy code already
+    matched by uuid (the coder re-keyed it, then reused the key) is a new code."""
+    by_uuid = {code.id: stores.codes.by_uuid(code.uuid) for code in codes}
+    claimed = {found.id for found in by_uuid.values() if found is not None}
     for code in _by_depth(codes):
         parent = None if code.parent_id is None else ids[code.parent_id]
-        found = stores.codes.by_uuid(code.uuid) or (
-            stores.codes.by_key(code.key) if code.key else None
-        )
+        found = by_uuid[code.id]
         ref = code.key or code.name
+        keyed = stores.codes.by_key(code.key) if code.key and found is None else None
+        if keyed is not None and keyed.id not in claimed:
+            found = keyed
         if found is not None:
             ids[code.id] = found.id
-            mine = {**spec_fields(found), "key": found.key, "parent": found.parent_id}
-            theirs = {**spec_fields(code), "key": code.key, "parent": parent}
-            differing = [name for name in _COMPARED if mine[name] != theirs[name]]
-            if differing:
-                report.conflicts.append(
-                    f"编码 {ref} 在副本中不同（{', '.join(differing)}），保留项目中的版本 / "
-                    f"Code {ref} differs in the copy ({', '.join(differing)}): kept the project's"
-                )
+            report.conflicts.extend(_code_differences(found, code, parent, ref))
             continue
-        fields = {"key": code.key, **spec_fields(code)}
-        holder = stores.codes.by_shortcut(fields["shortcut"]) if fields["shortcut"] else None
-        if holder is not None:
-            report.conflicts.append(
-                f"编码 {ref} 的快捷键 {fields['shortcut']} 在项目中已属于 {holder.name}，未带入 / "
-                f"Code {ref}: its shortcut {fields['shortcut']} belongs to {holder.name} here: "
-                "left out"
-            )
-            fields["shortcut"] = ""
-        command = AddCode(fields, parent, uuid=code.uuid)
-        yield command
-        assert command.code is not None
-        ids[code.id] = command.code.id
-        report.codes_added.append(ref)
+        yield from _add_code(stores, code, parent, ids, report, key_taken=keyed is not None)
+
+
+def _code_differences(found: Code, code: Code, parent: CodeId | None, ref: str) -> list[str]:
+    mine = {**spec_fields(found), "key": found.key, "parent": found.parent_id}
+    theirs = {**spec_fields(code), "key": code.key, "parent": parent}
+    differing = [name for name in _COMPARED if mine[name] != theirs[name]]
+    if not differing:
+        return []
+    return [
+        f"编码 {ref} 在副本中不同（{', '.join(differing)}），保留项目中的版本 / "
+        f"Code {ref} differs in the copy ({', '.join(differing)}): kept the project's"
+    ]
+
+
+def _add_code(
+    stores: Stores,
+    code: Code,
+    parent: CodeId | None,
+    ids: dict[CodeId, CodeId],
+    report: CopyReport,
+    *,
+    key_taken: bool,
+) -> Iterator[Command]:
+    ref = code.key or code.name
+    fields = {"key": None if key_taken else code.key, **spec_fields(code)}
+    if key_taken:
+        report.conflicts.append(
+            f"副本的新编码 {ref} 的键已属于项目中的另一个编码，作为无键编码加入 / "
+            f"The copy's new code {ref}: its key belongs to another code here: added without a key"
+        )
+    holder = stores.codes.by_shortcut(fields["shortcut"]) if fields["shortcut"] else None
+    if holder is not None:
+        report.conflicts.append(
+            f"编码 {ref} 的快捷键 {fields['shortcut']} 在项目中已属于 {holder.name}，未带入 / "
+            f"Code {ref}: its shortcut {fields['shortcut']} belongs to {holder.name} here: "
+            "left out"
+        )
+        fields["shortcut"] = ""
+    command = AddCode(fields, parent, uuid=code.uuid)
+    yield command
+    assert command.code is not None
+    ids[code.id] = command.code.id
+    report.codes_added.append(ref)
 
 
 def coder_steps(
@@ -163,46 +191,63 @@ def annotation_steps(
     ids: dict[AnnotationId, AnnotationId],
     report: CopyReport,
 ) -> Iterator[Command]:
+    """First the codings the project has (by uuid), with their edits; then the others,
+    checked against the project as those edits left it."""
     documents, codes, coders = maps
     project = {a.uuid: a for a in stores.annotations.query()}
-    new: list[tuple[AnnotationId, Annotation]] = []
-    for a in annotations:
-        target = dataclasses.replace(
+    in_copy = {a.uuid for a in annotations}
+    targets = [
+        (a, dataclasses.replace(
             a, id=AnnotationId(0), document_id=documents[a.document_id],
             code_id=codes[a.code_id], coder_id=coders[a.coder_id],
-        )  # fmt: skip
+        ))
+        for a in annotations
+    ]  # fmt: skip
+    for a, target in targets:
         existing = project.get(a.uuid)
-        twin = stores.annotations.same_as(target, target.code_id)
-        if existing is None and twin is None:
-            new.append((a.id, target))
+        if existing is None:
             continue
-        ids[a.id] = (existing or twin).id  # type: ignore[union-attr]
-        if existing is None or not _differs(existing, target):
+        ids[a.id] = existing.id
+        if not _differs(existing, target):
             report.annotations_unchanged += 1
-        elif step := _update(stores, existing, target, twin, report):
+        elif step := _update(stores, existing, target, report):
             yield step
             report.annotations_updated += 1
     report.conflicts.extend(_missing_in_copy(project, annotations, maps))
+    new: dict[tuple[object, ...], tuple[AnnotationId, Annotation]] = {}
+    for a, target in targets:
+        if a.uuid in project:
+            continue
+        twin = stores.annotations.same_as(target, target.code_id)
+        if twin is not None and twin.uuid not in in_copy:  # the same coding, made twice
+            ids[a.id] = twin.id
+            report.annotations_unchanged += 1
+            continue
+        place = (target.document_id, target.code_id, target.coder_id, target.start, target.end)
+        if twin is not None or place in new:
+            report.conflicts.append(
+                _conflict(a, "与另一个标注重复，未加入", "repeats another: left out")
+            )
+            continue
+        new[place] = (a.id, target)
     if new:
-        command = InsertAnnotations([annotation for _, annotation in new])
+        command = InsertAnnotations([annotation for _, annotation in new.values()])
         yield command
-        ids.update(zip((old for old, _ in new), command.ids, strict=True))
+        ids.update(zip((old for old, _ in new.values()), command.ids, strict=True))
         report.annotations_added += len(new)
 
 
 def _update(
-    stores: Stores,
-    existing: Annotation,
-    target: Annotation,
-    twin: Annotation | None,
-    report: CopyReport,
+    stores: Stores, existing: Annotation, target: Annotation, report: CopyReport
 ) -> Command | None:
     """The edit that brings the copy's newer version in, or None (a conflict, reported)."""
     if target.updated <= existing.updated:
         why = ("项目中的版本较新，保留", "the project's version is newer: kept")
     elif existing.document_id != target.document_id or existing.coder_id != target.coder_id:
         why = ("副本把它移到了别的文档或编码员，保留项目中的版本", "moved in the copy: kept")
-    elif twin is not None and twin.id != existing.id:
+    elif (twin := stores.annotations.same_as(target, target.code_id)) is not None and (
+        twin.id != existing.id
+    ):
         why = ("副本的版本与另一个标注重复，保留项目中的版本", "the copy's version repeats another")
     elif stores.codes.get(target.code_id).archived and target.code_id != existing.code_id:
         why = ("副本改用的编码在项目中已归档，保留", "its new code is archived here: kept")
