@@ -45,6 +45,10 @@ def _filters(
     return where, params
 
 
+def _review(row: tuple[Any, ...]) -> Review:
+    return Review(ReviewId(row[0]), row[1], row[2], ReviewStatus(row[3]), row[4], row[5])
+
+
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     return Annotation(*row)
 
@@ -208,9 +212,7 @@ class ReviewStore:
                 f" WHERE annotation_id IN ({', '.join('?' * len(part))}) ORDER BY id",
                 part,
             )
-            reviews.extend(
-                Review(ReviewId(r[0]), r[1], r[2], ReviewStatus(r[3]), r[4], r[5]) for r in rows
-            )
+            reviews.extend(_review(r) for r in rows)
         return reviews
 
     def delete(self, review_id: ReviewId) -> None:
@@ -226,17 +228,12 @@ class ReviewStore:
         )
         return {AnnotationId(row[0]): ReviewStatus(row[1]) for row in rows}
 
-    def states(self) -> dict[AnnotationId, tuple[ReviewStatus | None, int]]:
-        """Per reviewed annotation: its latest decision (accepted, rejected or None while
-        only commented on) and how many comments it has."""
-        states: dict[AnnotationId, tuple[ReviewStatus | None, int]] = {}
-        rows = self._db.execute("SELECT annotation_id, status, comment FROM reviews ORDER BY id")
-        for annotation_id, status, comment in rows:
-            decision, comments = states.get(annotation_id, (None, 0))
-            if status != ReviewStatus.COMMENTED:
-                decision = ReviewStatus(status)
-            states[annotation_id] = (decision, comments + (1 if comment else 0))
-        return states
+    def all(self) -> list[Review]:
+        rows = self._db.execute(
+            "SELECT id, annotation_id, reviewer_id, status, comment, created FROM reviews"
+            " ORDER BY id"
+        )
+        return [_review(r) for r in rows]
 
 
 def drifted_annotations(db: Database) -> list[AnnotationId]:

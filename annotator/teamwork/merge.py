@@ -10,6 +10,7 @@ action (one transaction, one undo step).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,18 +73,7 @@ class CopyReport:
         )  # fmt: skip
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "path": str(self.path),
-            "documents_added": self.documents_added,
-            "documents_matched": self.documents_matched,
-            "codes_added": self.codes_added,
-            "coders_added": self.coders_added,
-            "annotations_added": self.annotations_added,
-            "annotations_updated": self.annotations_updated,
-            "annotations_unchanged": self.annotations_unchanged,
-            "reviews_added": self.reviews_added,
-            "conflicts": self.conflicts,
-        }
+        return {**dataclasses.asdict(self), "path": str(self.path)}
 
 
 def read_copy(path: Path | str) -> CopyContents:

@@ -38,6 +38,8 @@ from annotator.teamwork.rows import (
 if TYPE_CHECKING:
     from annotator.teamwork.merge import CopyReport
 
+#: Copy id → project id, for documents, codes and coders.
+IdMaps = tuple[dict[DocumentId, DocumentId], dict[CodeId, CodeId], dict[CoderId, CoderId]]
 #: Code fields compared when a copy's code matches one of the project's.
 _COMPARED = ("key", "name", "name_en", "definition", "include", "exclude", "parent")
 _ANNOTATION_FIELDS = ("document_id", "code_id", "coder_id", "start", "end", "memo")
@@ -187,7 +189,7 @@ def _conflict(a: Annotation, why: str, why_en: str) -> str:
 def annotation_steps(
     stores: Stores,
     annotations: Sequence[Annotation],
-    maps: tuple[dict[DocumentId, DocumentId], dict[CodeId, CodeId], dict[CoderId, CoderId]],
+    maps: IdMaps,
     ids: dict[AnnotationId, AnnotationId],
     report: CopyReport,
 ) -> Iterator[Command]:
@@ -263,7 +265,7 @@ def _update(
 def _missing_in_copy(
     project: dict[str, Annotation],
     annotations: Sequence[Annotation],
-    maps: tuple[dict[DocumentId, DocumentId], dict[CodeId, CodeId], dict[CoderId, CoderId]],
+    maps: IdMaps,
 ) -> list[str]:
     """Codings of the copy's coders on the copy's documents that the copy no longer has."""
     documents, _, coders = maps

@@ -11,13 +11,21 @@ what it was before, in one step.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.commands import EditAnnotation, ReviewAnnotation
 from annotator.commands.base import Command, Composite, Stores
 from annotator.errors import ValidationError
-from annotator.models import Annotation, AnnotationId, CodeId, CoderId, DocumentId, ReviewStatus
+from annotator.models import (
+    Annotation,
+    AnnotationId,
+    CodeId,
+    CoderId,
+    DocumentId,
+    Review,
+    ReviewStatus,
+)
 from annotator.project import Project
 
 PENDING = "pending"
@@ -42,12 +50,15 @@ class Progress:
         return self.decided / self.total if self.total else 1.0
 
 
-def review_states(project: Project) -> dict[AnnotationId, str]:
-    """Every reviewed coding's state (codings missing from the map are pending)."""
-    return {
-        a: PENDING if decision is None else decision.value
-        for a, (decision, _) in project.stores.reviews.states().items()
-    }
+def _states(reviews: Iterable[Review]) -> dict[AnnotationId, tuple[str, int]]:
+    """Per reviewed coding (reviews in time order): its state and number of comments."""
+    states: dict[AnnotationId, tuple[str, int]] = {}
+    for review in reviews:
+        state, comments = states.get(review.annotation_id, (PENDING, 0))
+        if review.status is not ReviewStatus.COMMENTED:
+            state = review.status.value
+        states[review.annotation_id] = (state, comments + (1 if review.comment else 0))
+    return states
 
 
 def review_queue(
@@ -59,15 +70,14 @@ def review_queue(
     states: Collection[str] | None = None,
 ) -> list[QueueItem]:
     """The codings that pass every given filter, in document and text order."""
-    reviewed = project.stores.reviews.states()
+    reviewed = _states(project.stores.reviews.all())
     items = []
     for a in project.annotations(code_ids=code_ids):
         if coder_ids is not None and a.coder_id not in coder_ids:
             continue
         if document_ids is not None and a.document_id not in document_ids:
             continue
-        decision, comments = reviewed.get(a.id, (None, 0))
-        state = PENDING if decision is None else decision.value
+        state, comments = reviewed.get(a.id, (PENDING, 0))
         if states is None or state in states:
             items.append(QueueItem(a, state, comments))
     return items
@@ -76,14 +86,8 @@ def review_queue(
 def queue_items(project: Project, annotation_ids: Collection[AnnotationId]) -> list[QueueItem]:
     """The current queue items of some codings (to update a shown queue in place)."""
     found = project.annotations_by_id(annotation_ids)
-    decisions: dict[AnnotationId, str] = {}
-    comments: Counter[AnnotationId] = Counter()
-    for review in project.reviews(found):
-        if review.status is not ReviewStatus.COMMENTED:
-            decisions[review.annotation_id] = review.status.value
-        if review.comment:
-            comments[review.annotation_id] += 1
-    return [QueueItem(a, decisions.get(i, PENDING), comments[i]) for i, a in found.items()]
+    states = _states(project.reviews(found))
+    return [QueueItem(a, *states.get(i, (PENDING, 0))) for i, a in found.items()]
 
 
 def progress(items: Sequence[QueueItem]) -> tuple[Progress, dict[DocumentId, Progress]]:

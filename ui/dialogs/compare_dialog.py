@@ -10,8 +10,7 @@ Keys (in the table or a pane): 1…9 adopt the current cluster's codings by
 coder 1…9; Delete removes the cluster's consensus codings; N or ↓ next
 cluster, P or ↑ previous. Every change is one undo step of the project.
 
-(A little over 400 lines: the panes, the table and the keys share the chosen
-coders and clusters. The next split moves the panes into a widget of their own.)
+Each pane is a :class:`~ui.widgets.compare_pane.ComparePane`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,12 +28,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,16 +42,11 @@ from annotator.offsets import ViewOffsets
 from ui.controller import ProjectController
 from ui.keys import take_key
 from ui.widgets.code_menu import label, swatch
-from ui.widgets.document_view import cjk_font
+from ui.widgets.compare_pane import ComparePane
 from ui.widgets.tables import fit_columns
 
 _QUOTE = 24  # characters of a cluster's text shown in the table
 _FIXED_COLUMNS = 4  # code, kind, span, text; then one per coder, then "in consensus"
-
-MARK_FORMAT = QTextCharFormat()
-MARK_FORMAT.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-MARK_FORMAT.setUnderlineColor(QColor("#c00000"))
-SELECTION_COLOUR = QColor(40, 110, 230, 70)
 
 
 class CompareDialog(QDialog):
@@ -73,7 +65,7 @@ class CompareDialog(QDialog):
         self.all_clusters: list[Cluster] = []
         self.clusters: list[Cluster] = []
         #: One pane per compared coder, then the consensus pane.
-        self.panes: list[QPlainTextEdit] = []
+        self.panes: list[ComparePane] = []
         self.pane_titles: list[QLabel] = []
         self._offsets = ViewOffsets("")
         self._build()
@@ -238,14 +230,7 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(title)
-        pane = QPlainTextEdit()
-        pane.setReadOnly(True)
-        pane.setFont(cjk_font())
-        palette = pane.palette()  # a see-through selection: the codings under it still show
-        palette.setColor(QPalette.ColorRole.Highlight, SELECTION_COLOUR)
-        palette.setColor(QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
-        pane.setPalette(palette)
-        pane.setPlainText(self._offsets.display)
+        pane = ComparePane(self._offsets)
         pane.installEventFilter(self)
         layout.addWidget(caption)
         layout.addWidget(pane, 1)
@@ -287,27 +272,7 @@ class CompareDialog(QDialog):
                 (consensus if a.coder_id == layer else coded.get(a.coder_id, [])).append(a)
         marks = [(c.start, c.end) for c in self.all_clusters if c.kind is not Kind.AGREE]
         for pane, codings in zip(self.panes, [*coded.values(), consensus], strict=True):
-            selections = []
-            for a in codings:
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(colours.get(a.code_id, "#dddddd")))
-                selections.append(self._selection(pane, a.start, a.end, fmt))
-            selections += [self._selection(pane, s, e, MARK_FORMAT) for s, e in marks]
-            pane.setExtraSelections(selections)
-
-    def _selection(
-        self, pane: QPlainTextEdit, start: int, end: int, fmt: QTextCharFormat
-    ) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        selection.format = fmt
-        selection.cursor = self._cursor(pane, start, end)
-        return selection
-
-    def _cursor(self, pane: QPlainTextEdit, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(pane.document())
-        cursor.setPosition(self._offsets.to_view(start))
-        cursor.setPosition(self._offsets.to_view(end), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+            pane.paint(codings, colours, marks)
 
     def _fill_table(self) -> None:
         text = "" if self.document_id is None else self.controller.text(self.document_id)
@@ -351,8 +316,7 @@ class CompareDialog(QDialog):
         if cluster is None:
             return
         for pane in self.panes:
-            pane.setTextCursor(self._cursor(pane, cluster.start, cluster.end))
-            pane.centerCursor()
+            pane.select(cluster.start, cluster.end)
 
     def _on_changed(self, _changes: object) -> None:
         if self.controller.has_project:
