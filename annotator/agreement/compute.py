@@ -13,6 +13,7 @@ documents, from which percent agreement, Cohen's κ and Holsti's CR follow.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,16 +54,21 @@ class CodeAgreement:
 
 def unit_table(units: Sequence[Span], first: Iterable[Span], second: Iterable[Span]) -> Table:
     """Units in which both coders, one of them, or neither used the code."""
-    a, b = merged(first), merged(second)
-    counts = [0, 0, 0, 0]
-    for start, end in units:
-        in_a, in_b = _overlaps(a, start, end), _overlaps(b, start, end)
-        counts[0 if in_a and in_b else 1 if in_a else 2 if in_b else 3] += 1
-    return Table(*counts)
+    ends = [end for _, end in units]
+    a, b = _hit(units, ends, merged(first)), _hit(units, ends, merged(second))
+    return Table(len(a & b), len(a - b), len(b - a), len(units) - len(a | b))
 
 
-def _overlaps(runs: list[Span], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in runs)
+def _hit(units: Sequence[Span], ends: Sequence[int], runs: Iterable[Span]) -> set[int]:
+    """The indices of the units a run overlaps. Units are sorted and apart, so a
+    bisection finds the first one; a document's other units are never looked at."""
+    found: set[int] = set()
+    for start, end in runs:
+        index = bisect_right(ends, start)
+        while index < len(units) and units[index][0] < end:
+            found.add(index)
+            index += 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,15 @@ def _coverage(length: int, runs: list[list[Span]]) -> Counter[int]:
 
 
 def _marks(units: Sequence[Span], runs: list[list[Span]]) -> Counter[int]:
-    return Counter(sum(_overlaps(r, start, end) for r in runs) for start, end in units)
+    """Units by how many coders' runs overlap them."""
+    ends = [end for _, end in units]
+    marked: Counter[int] = Counter()
+    for r in runs:
+        marked.update(_hit(units, ends, r))
+    counts = Counter(marked.values())
+    if len(units) > len(marked):
+        counts[0] += len(units) - len(marked)
+    return counts
 
 
 def _spans_by_coder_and_code(
