@@ -52,3 +52,7 @@ class WriteFailedError(AnnotatorError):
 
 class ImportFailedError(AnnotatorError):
     """A file could not be imported; nothing of it was stored."""
+
+
+class CancelledError(AnnotatorError):
+    """The user stopped a long task; nothing was written."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
@@ -28,6 +29,7 @@ __all__ = [
     "decode_text",
     "encode_text",
     "load_workbook",
+    "safe_row",
     "set_cell",
     "write_only_cell",
 ]
@@ -74,3 +76,19 @@ def set_cell(sheet: Worksheet, row: int, column: int, value: CellValue) -> Cell:
     cell = sheet.cell(row=row, column=column)
     assert isinstance(cell, Cell), "never a merged cell: we merge none"
     return _fill(cell, value)
+
+
+def safe_row(sheet: WriteOnlyWorksheet, values: Iterable[CellValue]) -> list[CellValue | Cell]:
+    """A write-only row at the least cost: plain values (openpyxl's fastest path), text
+    made storable, and a cell only for text that would start a formula."""
+    row: list[CellValue | Cell] = []
+    for value in values:
+        if value == "":
+            value = None  # an empty cell costs nothing
+        elif isinstance(value, str) and safe_text(value).startswith(FORMULA_PREFIXES):
+            row.append(_fill(WriteOnlyCell(sheet), value))
+            continue
+        elif isinstance(value, str):
+            value = safe_text(value)
+        row.append(value)
+    return row

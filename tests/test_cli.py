@@ -125,7 +125,7 @@ def test_codebook_export_then_import_round_trips(
         (["code", "{p}", "1", "M", "5", "99999"], "out of range"),
         (["code", "{p}", "1", "M", "0", "2", "--quote", "错"], "does not match"),
         (["text", "{p}", "42"], "No such document"),
-        (["export", "{p}", "out.pdf"], "Only .xlsx"),
+        (["export", "{p}", "out.pdf"], "Cannot export to .pdf"),
         (["documents", "{missing}"], "not found"),
         (["codebook", "{p}", "--import", "{missing}"], "Cannot read the codebook"),
     ],

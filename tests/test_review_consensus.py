@@ -14,6 +14,7 @@ from annotator.agreement.report import reliability_report
 from annotator.cli import main as cli
 from annotator.errors import ValidationError
 from annotator.excel import load_workbook
+from annotator.exporting.dataset import ExportOptions, collect
 from annotator.exporting.reliability import export_reliability
 from annotator.exporting.rows import exported_coder, segment_rows
 from annotator.models import CONSENSUS_NAME, CONSENSUS_UUID, ReviewStatus
@@ -108,8 +109,8 @@ def test_consensus_layer_adopts_copies_and_exports_use_it(two: Project) -> None:
     assert two.adopt_annotations([source.id]) == []  # already there
     assert compare(two, _ids(two, "张三", "李四"))[0].consensus == (copy,)
     assert exported_coder(two) == layer.id
-    assert [r.quote for r in segment_rows(two, exported_coder(two))] == [source.quote]
-    assert len(segment_rows(two, exported_coder(two, "all"))) == 6
+    assert [r.quote for r in segment_rows(collect(two))] == [source.quote]
+    assert len(list(segment_rows(collect(two, ExportOptions(layer="all"))))) == 6
     with pytest.raises(ValidationError):
         two.rename_coder(layer.id, "别名")
     two.undo()

@@ -101,15 +101,19 @@ def compare(
     project: Project,
     coder_ids: Sequence[CoderId],
     document_ids: Sequence[DocumentId] | None = None,
+    annotations: Iterable[Annotation] | None = None,
 ) -> list[Cluster]:
-    """Every cluster of the coders' codings in the chosen documents (all by default)."""
+    """Every cluster of the coders' codings in the chosen documents (all by default).
+
+    ``annotations``: the codings of those documents, if the caller has read them.
+    """
     from annotator.teamwork.consensus import consensus_id
 
     layer = consensus_id(project.stores)
-    if document_ids is None:
+    if annotations is None and document_ids is None:
         annotations = project.annotations()
-    else:  # a few documents: read only theirs (the compare view asks after every change)
-        annotations = [a for d in dict.fromkeys(document_ids) for a in project.annotations(d)]
+    elif annotations is None:  # a few documents: read only theirs (the compare view asks)
+        annotations = [a for d in dict.fromkeys(document_ids or ()) for a in project.annotations(d)]
     found: list[Annotation] = []
     agreed: list[Annotation] = []
     for a in annotations:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import agreement, codes, suggestions, teamwork
+from annotator.cli import agreement, codes, exchange, exports, suggestions, teamwork
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -24,7 +24,6 @@ from annotator.cli.verbs import (
     cmd_code,
     cmd_codebook,
     cmd_documents,
-    cmd_export,
     cmd_history,
     cmd_import,
     cmd_new,
@@ -71,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )
     teamwork.add_arguments(verb)
+    exchange.add_import_arguments(
+        verbs.add_parser("import-qdpx", help=exchange.HELP, description=exchange.HELP)
+    )
     codebook = verb("codebook", cmd_codebook, "list, import or export the codebook")
     group = codebook.add_mutually_exclusive_group()
     group.add_argument("--import", dest="import_file", metavar="FILE")
@@ -85,14 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotations = verb("annotations", cmd_annotations, "list annotations")
     annotations.add_argument("--document", help="only this document (id or uuid)")
     annotations.add_argument("--by", dest="coder_filter", help="only this coder's annotations")
-    export = verb("export", cmd_export, "export the coded segments to Excel")
-    export.add_argument("out", help="OUT.xlsx")
-    export.add_argument("--lang", choices=("zh", "en"), default="zh")
-    export.add_argument(
-        "--layer",
-        choices=("auto", "consensus", "all"),
-        default="auto",
-        help="whose codings: the consensus layer once it has some (auto), or every coder's",
+    exports.add_arguments(
+        verb("export", exports.cmd_export, "export the coded dataset (xlsx, csv, json, qdpx, html)")
     )
     verb("check", cmd_check, "verify the project file (integrity, references, quotes)")
     history = verb("history", cmd_history, "show the log of changes, newest first")

@@ -9,8 +9,7 @@ from typing import Any
 
 from annotator.cli.common import emit, plain
 from annotator.codebooks import MergeCodebook, create_project, read_codebook, write_codebook
-from annotator.errors import AnnotatorError, ValidationError
-from annotator.exporting.xlsx import export_xlsx
+from annotator.errors import ValidationError
 from annotator.importing import ImportStatus, import_paths
 from annotator.models import DOCUMENT_FIELDS, CodeId
 from annotator.project import Project
@@ -140,15 +139,6 @@ def cmd_annotations(args: argparse.Namespace) -> None:
         for a in annotations
     ]
     emit(args, data, lines)
-
-
-def cmd_export(args: argparse.Namespace) -> None:
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise AnnotatorError(f"暂只支持 .xlsx / Only .xlsx is supported so far, not {out.suffix}")
-    with Project.open(args.project, backup=False) as project:
-        count = export_xlsx(project, out, language=args.lang, layer=args.layer)
-    emit(args, {"file": str(out), "rows": count}, [f"wrote {count} segments to {out}"])
 
 
 def cmd_check(args: argparse.Namespace) -> int:

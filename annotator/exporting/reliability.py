@@ -14,8 +14,9 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from annotator.agreement.disagreements import Cluster, Kind
 from annotator.agreement.report import ReliabilityReport, ReliabilityRow
-from annotator.excel import CellValue, PatternFill, Workbook, write_only_cell
+from annotator.excel import CellValue, PatternFill, Workbook, safe_row, write_only_cell
 from annotator.files import atomic_output
+from annotator.models import DocumentId
 from annotator.project import Project
 
 SHEETS = {"zh": ("信度", "分歧"), "en": ("Agreement", "Disagreements")}
@@ -103,15 +104,18 @@ def add_disagreement_sheet(
     codes = {code.id: code for code in project.codes()}
     titles = {d.id: d.title or "" for d in project.documents()}
     yes, no = _YES[language]
+    texts: dict[DocumentId, str] = {}
     for cluster in found:
-        code, text = codes[cluster.code_id], project.text(cluster.document_id)
+        if cluster.document_id not in texts:
+            texts[cluster.document_id] = project.text(cluster.document_id)
+        code, text = codes[cluster.code_id], texts[cluster.document_id]
         spans = ["; ".join(f"[{a.start}, {a.end})" for a in cluster.members[c]) for c in compared]
         values: list[CellValue] = [
             cluster.document_id, titles[cluster.document_id], code.key or "", code.name,
             _KINDS[language][cluster.kind], cluster.start, cluster.end,
             text[cluster.start : cluster.end], *spans, yes if cluster.consensus else no,
         ]  # fmt: skip
-        sheet.append([write_only_cell(sheet, v) for v in values])
+        sheet.append(safe_row(sheet, values))
 
 
 def export_reliability(

@@ -1,30 +1,53 @@
-"""The coded segments as rows: one query, reused by every writer (Taguette's export)."""
+"""The coded segments as rows: one reading, reused by every writer (Taguette's export).
+
+A row carries what a paper's 内容分析单元编码表 prints (domain.md §1.3):
+document number, title and metadata, the unit number, the code with its
+path, the quote with its context, and the review (state, reviewer, comments).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from annotator.errors import ValidationError
 from annotator.models import Code, CodeId, CoderId
 from annotator.project import Project
 
+if TYPE_CHECKING:
+    from annotator.exporting.dataset import Dataset
+
 
 @dataclass(frozen=True, slots=True)
 class SegmentRow:
     annotation_id: int
-    annotation_uuid: str
-    document_id: int
+    document_number: int
     document_title: str
+    source: str
+    published: str
+    region: str
+    region_level: str
+    unit: str
     code_key: str
     code_path: str
     code_name: str
     quote: str
+    context_before: str
+    context_after: str
     start: int
     end: int
     coder: str
     memo: str
+    #: pending, accepted or rejected (writers translate it).
+    status: str
+    reviewer: str
+    comment: str
     created: str
     updated: str
+    annotation_uuid: str
+    document_uuid: str
 
 
 def code_paths(codes: list[Code]) -> dict[CodeId, str]:
@@ -57,33 +80,58 @@ def exported_coder(project: Project, layer: str = "auto") -> CoderId | None:
     return found if found is not None and project.annotation_counts(coder_id=found) else None
 
 
-def segment_rows(project: Project, coder_id: CoderId | None = None) -> list[SegmentRow]:
-    """One row per coding, by every coder or by ``coder_id`` alone."""
-    codes = project.codes()
-    by_code = {code.id: code for code in codes}
-    paths = code_paths(codes)
-    coders = {coder.id: coder.name for coder in project.coders()}
-    documents = {document.id: document for document in project.documents()}
-    rows = []
-    for a in project.annotations(coder_id=coder_id):
-        code = by_code[a.code_id]
-        document = documents[a.document_id]
-        rows.append(
-            SegmentRow(
-                annotation_id=a.id,
-                annotation_uuid=a.uuid,
-                document_id=a.document_id,
-                document_title=document.title or document.source_path or "",
-                code_key=code.key or "",
-                code_path=paths[code.id],
-                code_name=code.name,
-                quote=a.quote,
-                start=a.start,
-                end=a.end,
-                coder=coders[a.coder_id],
-                memo=a.memo,
-                created=a.created,
-                updated=a.updated,
-            )
+def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
+    """Up to ``size`` characters before and after a span, within its paragraph."""
+    before = text[max(0, start - size) : start]
+    after = text[end : end + size]
+    return before[before.rfind("\n") + 1 :], after.split("\n", 1)[0]
+
+
+def segment_rows(data: Dataset) -> Iterator[SegmentRow]:
+    """One row per chosen coding, in document and text order."""
+    size = data.options.context
+    for a in data.annotations:
+        code, document = data.code_by_id[a.code_id], data.document_by_id[a.document_id]
+        review = data.review(a.id)
+        before, after = context(data.text(a.document_id), a.start, a.end, size)
+        yield SegmentRow(
+            annotation_id=a.id,
+            document_number=data.numbers[a.document_id],
+            document_title=document.title or document.source_path or "",
+            source=document.source or "",
+            published=document.published or "",
+            region=document.region or "",
+            region_level=document.region_level or "",
+            unit=data.unit(a),
+            code_key=code.key or "",
+            code_path=data.paths[code.id],
+            code_name=code.name,
+            quote=a.quote,
+            context_before=before,
+            context_after=after,
+            start=a.start,
+            end=a.end,
+            coder=data.coders[a.coder_id],
+            memo=a.memo,
+            status=review.state,
+            reviewer="" if review.reviewer_id is None else data.coders[review.reviewer_id],
+            comment="\n".join(review.comments),
+            created=a.created,
+            updated=a.updated,
+            annotation_uuid=a.uuid,
+            document_uuid=document.uuid,
         )
-    return rows
+
+
+def row_values(row: SegmentRow, language: str) -> list[str | int]:
+    """A row's values in column order, the review state in ``language``."""
+    from annotator.exporting.labels import STATUS
+
+    values: list[str | int] = list(_values(row))
+    values[_STATUS_INDEX] = STATUS[language][row.status]
+    return values
+
+
+#: ``astuple`` deep-copies each value and costs 8× more: this is a row's plain values.
+_values = attrgetter(*SegmentRow.__dataclass_fields__)
+_STATUS_INDEX = list(SegmentRow.__dataclass_fields__).index("status")

@@ -1,47 +1,108 @@
-"""The Excel workbook. Issue 2 writes its first sheet, the coded segments.
+"""The Excel workbook: the coded dataset as papers and analysis need it.
 
-openpyxl runs in write-only mode (constant memory); cells are written safely
-(no formulas, no lxml bloat) by :mod:`annotator.excel`.
+Sheets (names in the chosen language): 编码明细 / Segments, 文档 / Documents,
+编码本 / Codebook, 频数 / Frequencies, 文档×编码 (counts and 0/1), 交叉表 /
+Cross-tab, and, when two or more coders coded the chosen documents, 信度 /
+Agreement and 分歧 / Disagreements. Agreement is measured on the coders' own
+codings (sentence units), whatever layer or review states the other sheets
+show: reliability describes the coding, not the adjudicated result.
+
+openpyxl runs in write-only mode (constant memory), without lxml, and every
+cell is safe (:mod:`annotator.excel`, :mod:`.sheet`). The file is written
+to a temporary name and renamed, so a failure or a cancel leaves nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import astuple, fields
+from collections.abc import Callable
 from pathlib import Path
 
+from annotator.agreement.disagreements import compare, disagreements
+from annotator.agreement.report import reliability_report
 from annotator.excel import Workbook
-from annotator.excel import write_only_cell as _cell
-from annotator.exporting.rows import SegmentRow, exported_coder, segment_rows
+from annotator.exporting.dataset import Dataset, ExportOptions, collect
+from annotator.exporting.reliability import add_agreement_sheet, add_disagreement_sheet
+from annotator.exporting.sheet import abandon
+from annotator.exporting.tables import frequencies
+from annotator.exporting.xlsx_sheets import add_codebook, add_documents, add_segments
+from annotator.exporting.xlsx_tables import add_crosstab, add_frequencies, add_matrix
 from annotator.files import atomic_output
+from annotator.models import CoderId
 from annotator.project import Project
 
-SEGMENT_HEADERS = {
-    "zh": ("标注ID", "标注UUID", "文档ID", "文档标题", "编码", "编码路径", "编码名称", "引文",
-           "起始", "结束", "编码员", "备忘", "创建时间", "修改时间"),
-    "en": ("Annotation ID", "Annotation UUID", "Document ID", "Document title", "Code",
-           "Code path", "Code name", "Quote", "Start", "End", "Coder", "Memo", "Created",
-           "Updated"),
-}  # fmt: skip
-SHEET_NAMES = {"zh": "编码明细", "en": "Segments"}
-assert all(len(h) == len(fields(SegmentRow)) for h in SEGMENT_HEADERS.values())
+#: ``progress(done, total)``; it may raise :class:`~annotator.errors.CancelledError`.
+Progress = Callable[[int, int], None]
+AGREEMENT_UNIT = "sentence"
+_SUMMARY_STEPS = 6
 
 
-def write_segments_workbook(rows: list[SegmentRow], path: Path, language: str = "zh") -> None:
+def export_xlsx(
+    project: Project,
+    path: Path,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the workbook; return the number of segment rows."""
+    return write_xlsx(collect(project, options), path, progress)
+
+
+def write_xlsx(data: Dataset, path: Path, progress: Progress | None = None) -> int:
+    report = progress or _silent
+    total = len(data.annotations) + _SUMMARY_STEPS
     with atomic_output(path) as temporary:
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(SHEET_NAMES[language])
-        sheet.freeze_panes = "A2"
-        sheet.append([_cell(sheet, header, bold=True) for header in SEGMENT_HEADERS[language]])
-        for row in rows:
-            sheet.append([_cell(sheet, value) for value in astuple(row)])
-        workbook.save(temporary)
+        try:
+            rows = _write_sheets(workbook, data, report)
+            workbook.save(temporary)
+        except BaseException:
+            abandon(workbook)
+            raise
+        report(total, total)
+    return rows
 
 
-def export_xlsx(project: Project, path: Path, language: str = "zh", layer: str = "auto") -> int:
-    """Write the workbook; return the number of segment rows.
+def _write_sheets(workbook: Workbook, data: Dataset, report: Progress) -> int:
+    total = len(data.annotations) + _SUMMARY_STEPS
+    rows = add_segments(workbook, data, lambda done: report(done, total))
+    done = len(data.annotations)
+    add_documents(workbook, data)
+    counted = frequencies(data)
+    add_codebook(workbook, data, {r.code.id: (r.references, r.documents) for r in counted})
+    report(done := done + 1, total)
+    add_frequencies(workbook, data, counted)
+    report(done := done + 1, total)
+    for binary in (False, True):
+        add_matrix(workbook, data, binary=binary)
+        report(done := done + 1, total)
+    add_crosstab(workbook, data)
+    report(done := done + 1, total)
+    _add_agreement(workbook, data)
+    return rows
 
-    ``layer``: whose codings (see :func:`~annotator.exporting.rows.exported_coder`).
-    """
-    rows = segment_rows(project, exported_coder(project, layer))
-    write_segments_workbook(rows, path, language)
-    return len(rows)
+
+def _silent(done: int, total: int) -> None:
+    del done, total
+
+
+def agreement_coders(data: Dataset) -> list[CoderId]:
+    """The coders whose codings are compared: the chosen ones (or all), without the
+    consensus layer, that coded at least one of the chosen documents."""
+    from annotator.teamwork.consensus import consensus_id
+
+    layer = consensus_id(data.project.stores)
+    chosen = data.options.coder_ids
+    coded = {a.coder_id for a in data.everything}
+    return [c for c in data.coders if c in coded and c != layer and (chosen is None or c in chosen)]
+
+
+def _add_agreement(workbook: Workbook, data: Dataset) -> None:
+    coders = agreement_coders(data)
+    if len(coders) < 2:
+        return
+    documents = [d.id for d in data.documents]
+    names = [data.coders[c] for c in coders]
+    report = reliability_report(data.project, names, AGREEMENT_UNIT, documents)
+    language = data.options.language
+    add_agreement_sheet(workbook, report, language)
+    found = disagreements(compare(data.project, coders, documents, data.everything))
+    add_disagreement_sheet(workbook, data.project, found, language)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotator.commands import EditAnnotation, ReviewAnnotation
 from annotator.commands.base import Command, Composite, Stores
@@ -50,15 +50,38 @@ class Progress:
         return self.decided / self.total if self.total else 1.0
 
 
-def _states(reviews: Iterable[Review]) -> dict[AnnotationId, tuple[str, int]]:
-    """Per reviewed coding (reviews in time order): its state and number of comments."""
-    states: dict[AnnotationId, tuple[str, int]] = {}
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """What the reviews of one coding add up to: its state, who decided it last and
+    when, and every comment in time order."""
+
+    state: str = PENDING
+    reviewer_id: CoderId | None = None
+    decided: str = ""
+    comments: tuple[str, ...] = ()
+
+
+def summaries(reviews: Iterable[Review]) -> dict[AnnotationId, ReviewSummary]:
+    """Per reviewed coding (reviews in time order): its summary."""
+    found: dict[AnnotationId, ReviewSummary] = {}
     for review in reviews:
-        state, comments = states.get(review.annotation_id, (PENDING, 0))
+        summary = found.get(review.annotation_id, ReviewSummary())
         if review.status is not ReviewStatus.COMMENTED:
-            state = review.status.value
-        states[review.annotation_id] = (state, comments + (1 if review.comment else 0))
-    return states
+            summary = replace(
+                summary,
+                state=review.status.value,
+                reviewer_id=review.reviewer_id,
+                decided=review.created,
+            )
+        if review.comment:
+            summary = replace(summary, comments=(*summary.comments, review.comment))
+        found[review.annotation_id] = summary
+    return found
+
+
+def _states(reviews: Iterable[Review]) -> dict[AnnotationId, tuple[str, int]]:
+    """Per reviewed coding: its state and number of comments."""
+    return {i: (s.state, len(s.comments)) for i, s in summaries(reviews).items()}
 
 
 def review_queue(
