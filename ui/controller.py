@@ -32,6 +32,7 @@ from annotator.models import (
 from annotator.project import Project
 from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
+from ui.export_controller import ExportMixin
 from ui.teamwork_controller import TeamworkMixin
 
 if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
@@ -45,7 +46,7 @@ T = TypeVar("T")
 BACKUP_DELAY_MS = 1000
 
 
-class ProjectController(TeamworkMixin, QObject):
+class ProjectController(TeamworkMixin, ExportMixin, QObject):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).
@@ -332,11 +333,6 @@ class ProjectController(TeamworkMixin, QObject):
         from annotator.importing.batch import import_prepared
 
         return import_prepared(self.project, prepared)
-
-    def export_xlsx(self, path: Path) -> int:
-        from annotator.exporting.xlsx import export_xlsx
-
-        return export_xlsx(self.project, path)
 
     # -- undo ------------------------------------------------------------------
     def undo(self) -> Changes:

@@ -1,4 +1,5 @@
-"""The File menu: new, open, recent projects, save a copy, import, export, codebook, coder.
+"""The File menu: new, open, recent projects, save a copy, import, export, codebook, coder,
+and REFI-QDA (.qdpx) projects.
 
 Kept apart from the main window so that window stays wiring. Recent projects
 live in the user's settings (``recent``, newest first, eight at most); the
@@ -10,12 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
+from annotator.models import DocumentId
 from annotator.project import SUFFIX
 from ui.dialogs.coder_dialog import CoderDialog
+from ui.models.document_table_model import ID_ROLE
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -52,7 +55,8 @@ class FileMenu(QObject):
         self._add(menu, self.tr("Save a &copy…"), "", self.save_copy)
         menu.addSeparator()
         self._add(menu, self.tr("&Import…"), "Ctrl+I", self.import_files)
-        self._add(menu, self.tr("&Export to Excel…"), "Ctrl+E", self.export_xlsx)
+        self._add(menu, self.tr("&Export…"), "Ctrl+E", self.export)
+        self._add(menu, self.tr("Import REFI-QDA project (.qdpx)…"), "", self.import_qdpx)
         editor = window.codebook_editor
         self._add(menu, self.tr("Import codebook…"), "", editor.import_codebook)
         self._add(menu, self.tr("Export codebook…"), "", editor.export_codebook)
@@ -149,17 +153,61 @@ class FileMenu(QObject):
                 + "\n\n" + "\n".join(result.line() for result in results),
             )  # fmt: skip
 
-    def export_xlsx(self) -> None:
+    def export(self) -> None:
+        """The export dialog; afterwards, what was written (and an offer to open it)."""
         if not self.controller.has_project:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export to Excel"), "", self.tr("Excel workbook (*.xlsx)")
+        from ui.dialogs.export_dialog import ExportDialog  # loads the exporters
+
+        dialog = ExportDialog(self.controller, self.window, self._selected_documents())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
+            path, count = dialog.written
+            message = self.tr("Exported {0} codings to {1}").format(count, path)
+            self.window.statusBar().showMessage(message, 10000)
+            if path.is_dir() or path.suffix.lower() in (".xlsx", ".html"):
+                self._offer_to_open(path, message)
+        dialog.deleteLater()
+
+    def _selected_documents(self) -> list[DocumentId]:
+        rows = self.window.documents_view.selectionModel().selectedRows()
+        return [DocumentId(int(index.data(ID_ROLE))) for index in rows]
+
+    def _offer_to_open(self, path: Path, message: str) -> None:
+        answer = QMessageBox.question(
+            self.window, self.tr("Export"), message + "\n\n" + self.tr("Open it now?")
         )
-        if path:
-            count = self.controller.run(lambda: self.controller.export_xlsx(Path(path)))
-            if count is not None:
-                message = self.tr("Exported {0} segments").format(count)
-                self.window.statusBar().showMessage(message, 6000)
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def import_qdpx(self) -> None:
+        """Make a new project from a REFI-QDA project (.qdpx) and open it."""
+        source, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import REFI-QDA project"), "",
+            self.tr("REFI-QDA projects (*.qdpx)"),
+        )  # fmt: skip
+        if not source:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the new project as"),
+            str(Path(source).with_suffix(SUFFIX)), self._projects(),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+        )  # fmt: skip
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        c = self.controller
+        notes = c.run(lambda: c.import_qdpx(Path(source), target))
+        if notes is None:
+            return
+        message = self.tr("Imported {0} as the new project {1}").format(Path(source).name, target)
+        self.window.statusBar().showMessage(message, 10000)
+        if notes:
+            QMessageBox.information(
+                self.window, self.tr("Import REFI-QDA project"),
+                message + "\n\n" + self.tr("Left out:") + "\n" + "\n".join(notes[:30]),
+            )  # fmt: skip
 
     def change_coder(self) -> None:
         name = CoderDialog.ask(self.window, self.controller.coder)

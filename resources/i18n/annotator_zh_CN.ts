@@ -322,98 +322,98 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="61"/>
         <source>Compare coders and adjudicate</source>
         <translation>比较编码员并裁定</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="88"/>
         <source>Document:</source>
         <extracomment>The compared coders, in column order (key 1 is the first). Every cluster of the document, and the ones the table shows (row order). One pane per compared coder, then the consensus pane.</extracomment>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="89"/>
         <source>Coders:</source>
         <translation>编码员：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="101"/>
         <source>1–9: adopt that coder&apos;s version · Del: remove · N / P: next / previous</source>
         <translation>1–9：采纳该编码员的版本 · Del：移除 · N / P：下一个 / 上一个</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="114"/>
         <source>Only disagreements</source>
         <translation>只看分歧</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="116"/>
         <source>Adopt all agreed</source>
         <translation>采纳全部一致处</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="117"/>
         <source>Remove from consensus (Del)</source>
         <translation>从共识中移除 (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="200"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="196"/>
         <source>Choose at least two coders.</source>
         <translation>请至少选择两位编码员。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="221"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="221"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="221"/>
         <source>Span</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="221"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="222"/>
         <source>In consensus</source>
         <translation>已入共识</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="259"/>
         <source>{0} disagreements, {1} in consensus, {2} clusters</source>
         <translation>{0} 处分歧，{1} 处已入共识，共 {2} 处</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="324"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="293"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="335"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="304"/>
         <source>Agree</source>
         <translation>一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="305"/>
         <source>Bounds differ</source>
         <translation>范围不同</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="337"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="306"/>
         <source>Not coded by all</source>
         <translation>有人未编</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/compare_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/compare_dialog.py" line="337"/>
         <source>{0} has no coding here.</source>
         <translation>{0} 在此处没有编码。</translation>
     </message>
@@ -529,123 +529,342 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
     </message>
 </context>
 <context>
-    <name>FileMenu</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/file_menu.py" line="45"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="326"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
+        <source>Export</source>
+        <extracomment>Sheet and column names: language code → shown name (each in its own language). Formats whose names and values follow the chosen language. The documents selected in the main window&apos;s list. What was written and how many codings, once the export succeeded. The progress bar while exporting.</extracomment>
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="47"/>
-        <source>&amp;New project…</source>
-        <translation>新建项目(&amp;N)…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
+        <source>One file per document</source>
+        <translation>每个文档一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="49"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="50"/>
-        <source>Open &amp;recent</source>
-        <translation>最近的项目(&amp;R)</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
+        <source>The consensus layer ({0} codings)</source>
+        <translation>共识层（{0} 条编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="52"/>
-        <source>Save a &amp;copy…</source>
-        <translation>另存副本(&amp;C)…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <source>The consensus layer (none yet)</source>
+        <translation>共识层（尚无）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="54"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="127"/>
+        <source>All coders ({0} codings)</source>
+        <translation>所有编码员（{0} 条编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="55"/>
-        <source>&amp;Export to Excel…</source>
-        <translation>导出到 Excel(&amp;E)…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <source>Chosen coders:</source>
+        <translation>选定的编码员：</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="57"/>
-        <source>Import codebook…</source>
-        <translation>导入编码本…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
+        <source>Whose codings</source>
+        <translation>谁的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="58"/>
-        <source>Export codebook…</source>
-        <translation>导出编码本…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="144"/>
+        <source>Pending</source>
+        <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="60"/>
-        <source>Change coder…</source>
-        <translation>更换编码员…</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="62"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="146"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="66"/>
-        <source>Annotator projects (*{0})</source>
-        <translation>Annotator 项目 (*{0})</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="149"/>
+        <source>Review states</source>
+        <translation>审阅状态</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="89"/>
-        <location filename="../../ui/file_menu.py" line="94"/>
-        <source>New project</source>
-        <translation>新建项目</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="159"/>
+        <source>All documents ({0})</source>
+        <translation>全部文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="95"/>
-        <source>Start with the default codebook (measures and mechanisms)?</source>
-        <translation>使用默认编码本（举措与机制）开始？</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="162"/>
+        <source>Selected in the document list ({0})</source>
+        <translation>文档列表中选中的（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="107"/>
-        <source>Open project</source>
-        <translation>打开项目</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="165"/>
+        <source>Chosen documents:</source>
+        <translation>选定的文档：</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="116"/>
-        <location filename="../../ui/file_menu.py" line="126"/>
-        <source>Save a copy</source>
-        <translation>另存副本</translation>
+        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="127"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="173"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
+        <source>The language of sheet and column names</source>
+        <translation>工作表名和列名的语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
+        <source>Cross-tab by:</source>
+        <translation>交叉表属性：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <source>JSON data</source>
+        <translation>JSON 数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <source>REFI-QDA project</source>
+        <translation>REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <source>HTML report</source>
+        <translation>HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="312"/>
+        <source>Check at least one review state: without any, nothing is exported.</source>
+        <translation>请至少勾选一种审阅状态：一种都不选，就没有可导出的编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
+        <source>Check at least one coder.</source>
+        <translation>请至少勾选一位编码员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="316"/>
+        <source>Check at least one document.</source>
+        <translation>请至少勾选一篇文档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
         <source>{0} exists already. Replace it?</source>
         <translation>{0} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="134"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="368"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="368"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../ui/file_menu.py" line="48"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="50"/>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="52"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="53"/>
+        <source>Open &amp;recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="55"/>
+        <source>Save a &amp;copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="57"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="58"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="59"/>
+        <source>Import REFI-QDA project (.qdpx)…</source>
+        <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="61"/>
+        <source>Import codebook…</source>
+        <translation>导入编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="62"/>
+        <source>Export codebook…</source>
+        <translation>导出编码本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="64"/>
+        <source>Change coder…</source>
+        <translation>更换编码员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="66"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="70"/>
+        <source>Annotator projects (*{0})</source>
+        <translation>Annotator 项目 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="93"/>
+        <location filename="../../ui/file_menu.py" line="98"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="99"/>
+        <source>Start with the default codebook (measures and mechanisms)?</source>
+        <translation>使用默认编码本（举措与机制）开始？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="111"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="120"/>
+        <location filename="../../ui/file_menu.py" line="130"/>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="131"/>
+        <source>{0} exists already. Replace it?</source>
+        <translation>{0} 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="138"/>
         <source>Saved a copy: {0}</source>
         <translation>已保存副本：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="147"/>
+        <location filename="../../ui/file_menu.py" line="151"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="148"/>
+        <location filename="../../ui/file_menu.py" line="152"/>
         <source>{0} of {1} files imported.</source>
         <translation>已导入 {0} / {1} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="156"/>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
+        <location filename="../../ui/file_menu.py" line="165"/>
+        <source>Exported {0} codings to {1}</source>
+        <translation>已导出 {0} 条编码到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="156"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <location filename="../../ui/file_menu.py" line="177"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="161"/>
-        <source>Exported {0} segments</source>
-        <translation>已导出 {0} 条编码</translation>
+        <location filename="../../ui/file_menu.py" line="177"/>
+        <source>Open it now?</source>
+        <translation>现在打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="185"/>
+        <location filename="../../ui/file_menu.py" line="208"/>
+        <source>Import REFI-QDA project</source>
+        <translation>导入 REFI-QDA 项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="186"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA 项目 (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="191"/>
+        <source>Save the new project as</source>
+        <translation>新项目另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="204"/>
+        <source>Imported {0} as the new project {1}</source>
+        <translation>已将 {0} 导入为新项目 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="209"/>
+        <source>Left out:</source>
+        <translation>未能导入的内容：</translation>
     </message>
 </context>
 <context>
@@ -1096,141 +1315,141 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <location filename="../../ui/widgets/review_panel.py" line="60"/>
         <source>Document</source>
         <extracomment>Show this span of this document in the text. The document the window shows (the &quot;this document&quot; filter uses it).</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="59"/>
-        <location filename="../../ui/widgets/review_panel.py" line="80"/>
+        <location filename="../../ui/widgets/review_panel.py" line="60"/>
+        <location filename="../../ui/widgets/review_panel.py" line="81"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="59"/>
-        <location filename="../../ui/widgets/review_panel.py" line="80"/>
+        <location filename="../../ui/widgets/review_panel.py" line="60"/>
+        <location filename="../../ui/widgets/review_panel.py" line="81"/>
         <source>Coder</source>
         <translation>编码员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="59"/>
+        <location filename="../../ui/widgets/review_panel.py" line="60"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="60"/>
-        <location filename="../../ui/widgets/review_panel.py" line="81"/>
+        <location filename="../../ui/widgets/review_panel.py" line="61"/>
+        <location filename="../../ui/widgets/review_panel.py" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="61"/>
+        <location filename="../../ui/widgets/review_panel.py" line="62"/>
         <source>pending</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="61"/>
+        <location filename="../../ui/widgets/review_panel.py" line="62"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="62"/>
+        <location filename="../../ui/widgets/review_panel.py" line="63"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="71"/>
+        <location filename="../../ui/widgets/review_panel.py" line="72"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="72"/>
+        <location filename="../../ui/widgets/review_panel.py" line="73"/>
         <source>The document shown</source>
         <translation>当前显示的文档</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="73"/>
+        <location filename="../../ui/widgets/review_panel.py" line="74"/>
         <source>Any state</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <location filename="../../ui/widgets/review_panel.py" line="76"/>
         <source>Pending</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <location filename="../../ui/widgets/review_panel.py" line="76"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="75"/>
+        <location filename="../../ui/widgets/review_panel.py" line="76"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="81"/>
+        <location filename="../../ui/widgets/review_panel.py" line="82"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="108"/>
+        <location filename="../../ui/widgets/review_panel.py" line="109"/>
         <source>Accept (A)</source>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="109"/>
+        <location filename="../../ui/widgets/review_panel.py" line="110"/>
         <source>Reject (R)</source>
         <translation>拒绝 (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="110"/>
+        <location filename="../../ui/widgets/review_panel.py" line="111"/>
         <source>Comment (C)</source>
         <translation>评论 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="111"/>
+        <location filename="../../ui/widgets/review_panel.py" line="112"/>
         <source>Code (K)</source>
         <translation>改编码 (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="112"/>
+        <location filename="../../ui/widgets/review_panel.py" line="113"/>
         <source>Bounds (B)</source>
         <translation>改范围 (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="113"/>
+        <location filename="../../ui/widgets/review_panel.py" line="114"/>
         <source>Next pending (N)</source>
         <translation>下一个待审 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="126"/>
+        <location filename="../../ui/widgets/review_panel.py" line="127"/>
         <source>All coders</source>
         <translation>全部编码员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="127"/>
+        <location filename="../../ui/widgets/review_panel.py" line="128"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="186"/>
+        <location filename="../../ui/widgets/review_panel.py" line="187"/>
         <source>%v of {0} reviewed (%p%)</source>
         <translation>已审 %v / {0}（%p%）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="193"/>
+        <location filename="../../ui/widgets/review_panel.py" line="194"/>
         <source>This document: {0} of {1} reviewed</source>
         <translation>本文档：已审 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="268"/>
+        <location filename="../../ui/widgets/review_panel.py" line="269"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="268"/>
+        <location filename="../../ui/widgets/review_panel.py" line="269"/>
         <source>Your comment:</source>
         <translation>您的评论：</translation>
     </message>
@@ -1271,33 +1490,33 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="49"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="50"/>
         <source>Accept (A)</source>
         <extracomment>The view should mark these spans ``(start, end, colour)``; the second is the current. Show this span in the text.</extracomment>
         <translation>接受 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="50"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="51"/>
         <source>Reject (R)</source>
         <translation>拒绝 (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="51"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="52"/>
         <source>All of this code (Shift+A)</source>
         <translation>接受该编码全部 (Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="52"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="53"/>
         <source>None of it (Shift+R)</source>
         <translation>拒绝该编码全部 (Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="96"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="97"/>
         <source>{0} suggestions for {1} codes</source>
         <translation>{0} 条建议，涉及 {1} 个编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestion_panel.py" line="98"/>
+        <location filename="../../ui/widgets/suggestion_panel.py" line="99"/>
         <source>No keyword suggestions here.</source>
         <translation>本文档没有关键词建议。</translation>
     </message>

@@ -191,10 +191,16 @@ def test_export_errors_are_shown_not_raised(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *a: shown.append(a[2]))
-    monkeypatch.setattr(
-        "ui.file_menu.QFileDialog.getSaveFileName", lambda *_a, **_k: ("/nonexistent/x.xlsx", "")
-    )
-    window.file_menu.export_xlsx()
+    from ui.dialogs.export_dialog import ExportDialog
+
+    def run(dialog: ExportDialog) -> int:
+        dialog.path_edit.setText("/nonexistent/x.xlsx")
+        dialog.accept()
+        assert dialog.result() != ExportDialog.DialogCode.Accepted  # it stays open
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    window.file_menu.export()
     assert shown
     assert "No such folder" in shown[0]
 

@@ -176,7 +176,7 @@ def test_export_with_no_project_reports_instead_of_raising(
         "ui.file_menu.QFileDialog.getSaveFileName",
         lambda *_a, **_k: (str(settings / "x.xlsx"), ""),
     )
-    window.file_menu.export_xlsx()  # raises RuntimeError("no project is open")
+    window.file_menu.export()  # raised RuntimeError("no project is open")
 
 
 # -- 5. document list ----------------------------------------------------------------
