@@ -4,6 +4,7 @@
         docs/review-queue.png --queue
     ... docs/compare.png --compare
     ... docs/reliability.png --reliability
+    ... docs/export-dialog.png --export
 
 The demo's codings of the article 强化党建引领力 are copied to a second coder,
 李四, with some left out, some moved and one recoded, so the tools have
@@ -70,6 +71,14 @@ def stage(window: MainWindow, mode: str, out: Path) -> None:
         dialog.table.selectRow(0)
         dialog.adopt_from(1)  # the first coder's version into the consensus layer
         dialog.table.selectRow(1)  # then a place where the bounds differ
+        QTimer.singleShot(600, lambda: finish(window, out, dialog))
+    elif mode == "--export":
+        from ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(controller, window, [article])
+        dialog.resize(720, 760)
+        dialog.move(400, 80)
+        dialog.show()
         QTimer.singleShot(600, lambda: finish(window, out, dialog))
     else:
         from ui.dialogs.reliability_dialog import ReliabilityDialog
