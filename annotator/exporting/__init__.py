@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.errors import ValidationError
-from annotator.exporting.dataset import ExportOptions, collect
-from annotator.exporting.xlsx import Progress, write_xlsx
+from annotator.exporting.dataset import ExportOptions, Progress, collect
+from annotator.exporting.xlsx import write_xlsx
 from annotator.project import Project
 
 #: The suffixes :func:`export` writes, in the order dialogs offer them.
@@ -43,11 +43,11 @@ def export(
     if suffix == ".csv":
         from annotator.exporting.flat import write_csv
 
-        return write_csv(data, path)
+        return write_csv(data, path, progress)
     if suffix == ".json":
         from annotator.exporting.flat import write_json
 
-        return write_json(data, path)
+        return write_json(data, path, progress)
     if suffix == ".qdpx":
         from annotator.exchange import export_qdpx
 

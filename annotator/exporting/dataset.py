@@ -9,7 +9,8 @@ project (1 = the first imported) whatever is chosen, so unit numbers
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,6 +20,10 @@ from annotator.models import Annotation, AnnotationId, Code, CodeId, CoderId, Do
 from annotator.project import Project
 from annotator.teamwork.review import STATES, ReviewSummary, summaries
 from annotator.units import UnitIndex
+
+#: ``progress(done, total)`` during a long export; raising
+#: :class:`~annotator.errors.CancelledError` from it cancels, and nothing is written.
+Progress = Callable[[int, int], None]
 
 #: Document attributes a cross-tab can use, besides the document's own attributes.
 ATTRIBUTES = ("region_level", "region", "year", "source", "author")
@@ -83,6 +88,19 @@ class Dataset:
     @cached_property
     def document_by_id(self) -> dict[DocumentId, Document]:
         return {document.id: document for document in self.documents}
+
+    @cached_property
+    def counts_by_document(self) -> dict[DocumentId, Counter[CodeId]]:
+        """Per chosen document: references of each code, a coding counting for its code
+        and every code above it (read by four sheets, counted once)."""
+        above: dict[CodeId, list[CodeId]] = {}
+        for code in self.codes:  # tree order: a parent's chain is known first
+            parent = [] if code.parent_id is None else above[code.parent_id]
+            above[code.id] = [code.id, *parent]
+        counts: dict[DocumentId, Counter[CodeId]] = {d.id: Counter() for d in self.documents}
+        for a in self.annotations:
+            counts[a.document_id].update(above[a.code_id])
+        return counts
 
     def text(self, document_id: DocumentId) -> str:
         if document_id not in self._texts:

@@ -17,7 +17,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.excel import FORMULA_PREFIXES
 from annotator.exporting import labels
-from annotator.exporting.dataset import Dataset
+from annotator.exporting.dataset import Dataset, Progress
 from annotator.exporting.rows import row_values, segment_rows
 from annotator.files import atomic_output
 
@@ -28,8 +28,8 @@ def _safe(value: object) -> object:
     return value
 
 
-def write_csv(data: Dataset, path: Path) -> int:
-    language = data.options.language
+def write_csv(data: Dataset, path: Path, progress: Progress | None = None) -> int:
+    language, total = data.options.language, len(data.annotations)
     count = 0
     with (
         atomic_output(path) as temporary,
@@ -40,11 +40,17 @@ def write_csv(data: Dataset, path: Path) -> int:
         for row in segment_rows(data):
             writer.writerow([_safe(v) for v in row_values(row, language)])
             count += 1
+            if progress and count % 1000 == 0:
+                progress(count, total)
     return count
 
 
-def write_json(data: Dataset, path: Path) -> int:
-    segments = [asdict(row) for row in segment_rows(data)]
+def write_json(data: Dataset, path: Path, progress: Progress | None = None) -> int:
+    segments = []
+    for row in segment_rows(data):
+        segments.append(asdict(row))
+        if progress and len(segments) % 1000 == 0:
+            progress(len(segments), len(data.annotations))
     document = {
         "format": "annotator-segments",
         "version": 1,

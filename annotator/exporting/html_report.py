@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from annotator.errors import WriteFailedError
-from annotator.exporting.dataset import Dataset
+from annotator.exporting.dataset import Dataset, Progress
 from annotator.exporting.html_parts import (
     CSS,
     POLICY,
@@ -41,7 +41,6 @@ from annotator.exporting.html_parts import (
 )
 from annotator.exporting.labels import STATUS
 from annotator.exporting.rows import segment_rows
-from annotator.exporting.xlsx import Progress
 from annotator.files import atomic_output
 from annotator.models import Document, DocumentId
 

@@ -35,20 +35,9 @@ class FrequencyRow:
     units: str
 
 
-def ancestors(data: Dataset, code_id: CodeId) -> list[CodeId]:
-    """The code and every code above it."""
-    chain = [code_id]
-    while (parent := data.code_by_id[chain[-1]].parent_id) is not None:
-        chain.append(parent)
-    return chain
-
-
 def counts_by_document(data: Dataset) -> dict[DocumentId, Counter[CodeId]]:
     """Per chosen document: references of each code (sub-codes included)."""
-    counts: dict[DocumentId, Counter[CodeId]] = {d.id: Counter() for d in data.documents}
-    for a in data.annotations:
-        counts[a.document_id].update(ancestors(data, a.code_id))
-    return counts
+    return data.counts_by_document
 
 
 def depths(codes: Sequence[Code]) -> dict[CodeId, int]:

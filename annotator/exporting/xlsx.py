@@ -14,13 +14,12 @@ to a temporary name and renamed, so a failure or a cancel leaves nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from annotator.agreement.disagreements import compare, disagreements
 from annotator.agreement.report import reliability_report
 from annotator.excel import Workbook
-from annotator.exporting.dataset import Dataset, ExportOptions, collect
+from annotator.exporting.dataset import Dataset, ExportOptions, Progress, collect
 from annotator.exporting.reliability import add_agreement_sheet, add_disagreement_sheet
 from annotator.exporting.sheet import abandon
 from annotator.exporting.tables import frequencies
@@ -30,8 +29,6 @@ from annotator.files import atomic_output
 from annotator.models import CoderId
 from annotator.project import Project
 
-#: ``progress(done, total)``; it may raise :class:`~annotator.errors.CancelledError`.
-Progress = Callable[[int, int], None]
 AGREEMENT_UNIT = "sentence"
 _SUMMARY_STEPS = 6
 
