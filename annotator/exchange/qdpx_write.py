@@ -317,13 +317,12 @@ def _add_time(attributes: dict[str, str], name: str, value: str | None) -> None:
 def _write_archive(project: Project, path: Path, root: Element, documents: list[Document]) -> None:
     ET.register_namespace("", NAMESPACE)  # (tostring's default_namespace refuses attributes)
     ET.indent(root)
-    xml = ET.tostring(root, encoding="unicode")
-    data = ('<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n").encode("utf-8")
     with (
         atomic_output(path) as temporary,
         zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
     ):
-        archive.writestr(PROJECT_FILE, data)
+        with archive.open(PROJECT_FILE, "w") as member:  # streamed: no copy of the XML
+            ET.ElementTree(root).write(member, encoding="utf-8", xml_declaration=True)
         for document in documents:
             name = f"{SOURCES_FOLDER}/{refi_guid(document.uuid, 'document')}.txt"
             archive.writestr(name, project.text(document.id).encode("utf-8"))

@@ -46,18 +46,21 @@ def write_csv(data: Dataset, path: Path, progress: Progress | None = None) -> in
 
 
 def write_json(data: Dataset, path: Path, progress: Progress | None = None) -> int:
-    segments = []
-    for row in segment_rows(data):
-        segments.append(asdict(row))
-        if progress and len(segments) % 1000 == 0:
-            progress(len(segments), len(data.annotations))
-    document = {
+    """One segment per line inside the document, written as it is made (a list of
+    100,000 dicts and its text at once would take 700 MB)."""
+    head = {
         "format": "annotator-segments",
         "version": 1,
         "program": f"Annotator {__version__}",
         "project": data.project.name,
-        "segments": segments,
     }
-    with atomic_output(path) as temporary:
-        temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-    return len(segments)
+    count = 0
+    with atomic_output(path) as temporary, temporary.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "segments": [')
+        for row in segment_rows(data):
+            out.write(("\n" if count == 0 else ",\n") + json.dumps(asdict(row), ensure_ascii=False))
+            count += 1
+            if progress and count % 1000 == 0:
+                progress(count, len(data.annotations))
+        out.write("\n]}\n")
+    return count

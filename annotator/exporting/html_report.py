@@ -63,6 +63,9 @@ def write_html(
     return len(data.annotations)
 
 
+PAGE_TAIL = "</body></html>\n"
+
+
 def _silent(done: int, total: int) -> None:
     del done, total
 
@@ -157,35 +160,36 @@ class _Report:
         return f'<nav class="toc"><h2>{esc(self.words["contents"])}</h2><ul>{items}</ul></nav>'
 
     def page(self, title: str, body: Iterable[str]) -> str:
-        return "".join(
-            (
-                f'<!DOCTYPE html>\n<html lang="{_LANG[self.language]}"><head>'
-                '<meta charset="utf-8">'
-                f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
-                '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f'<meta name="generator" content="Annotator"><title>{esc(title)}</title>'
-                f"<style>{CSS}</style></head><body>",
-                *body,
-                "</body></html>\n",
-            )
+        return "".join((self.page_head(title), *body, PAGE_TAIL))
+
+    def page_head(self, title: str) -> str:
+        return (
+            f'<!DOCTYPE html>\n<html lang="{_LANG[self.language]}"><head>'
+            '<meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="generator" content="Annotator"><title>{esc(title)}</title>'
+            f"<style>{CSS}</style></head><body>"
         )
 
 
 def _write_page(report: _Report, path: Path, progress: Progress) -> None:
+    """One page, written document by document (a whole corpus need not fit in memory)."""
     documents = report.data.documents
     total = len(documents) + 1
-    body = [
-        report.header(),
-        report.contents([(d, f"#d{report.data.numbers[d.id]}") for d in documents]),
-        _all_codes(report),
-        "<main>",
-    ]
-    for done, document in enumerate(documents, 1):
-        body.append(report.document(document))
-        progress(done, total)
-    body.append("</main>")
-    with atomic_output(path) as temporary:
-        _write(temporary, report.page(report.title(), body))
+    # "replace": a lone surrogate (a broken import) must not stop the report.
+    with (
+        atomic_output(path) as temporary,
+        temporary.open("w", encoding="utf-8", errors="replace") as out,
+    ):
+        out.write(report.page_head(report.title()))
+        out.write(report.header())
+        out.write(report.contents([(d, f"#d{report.data.numbers[d.id]}") for d in documents]))
+        out.write(_all_codes(report) + "<main>")
+        for done, document in enumerate(documents, 1):
+            out.write(report.document(document))
+            progress(done, total)
+        out.write("</main>" + PAGE_TAIL)
     progress(total, total)
 
 
