@@ -17,7 +17,7 @@ os.environ.setdefault("OPENPYXL_LXML", "False")
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,9 +40,26 @@ _NEEDS_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x
 CellValue = str | int | float | bool | None
 
 
+#: What XML 1.0 (and so a sheet) cannot hold: control characters and U+FFFE/U+FFFF
+#: (openpyxl's own pattern misses the last two, and the file then needs "repair").
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+#: The most characters an Excel cell holds.
+CELL_LIMIT = 32_767
+
+
 def safe_text(value: str) -> str:
-    """Control characters Excel cannot store (\\f, \\v…) become U+FFFD, one for one."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    """Characters a sheet cannot store (\\f, \\v, U+FFFF…) become U+FFFD, one for one;
+    text longer than a cell holds is cut and ends in "…" (Excel would cut it silently)."""
+    value = _ILLEGAL.sub("\ufffd", value)
+    return value if len(value) <= CELL_LIMIT else value[: CELL_LIMIT - 1] + "…"
+
+
+def text_only(value: object) -> bool:
+    """True for text Excel would not keep as text: a formula (``= + - @``) or an error
+    code such as ``#N/A`` or ``#REF!`` (openpyxl types those as errors)."""
+    return isinstance(value, str) and (value.startswith(FORMULA_PREFIXES) or value in ERROR_CODES)
 
 
 def encode_text(value: str) -> str:
@@ -59,8 +76,8 @@ def decode_text(value: str) -> str:
 def _fill(cell: Cell, value: CellValue) -> Cell:
     """Put ``value`` in ``cell``: text made storable, and never taken for a formula."""
     cell.value = safe_text(value) if isinstance(value, str) else value
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        cell.data_type = "s"  # a string, never a formula
+    if text_only(value):
+        cell.data_type = "s"  # a string, never a formula or an error
     return cell
 
 
@@ -85,7 +102,7 @@ def safe_row(sheet: WriteOnlyWorksheet, values: Iterable[CellValue]) -> list[Cel
     for value in values:
         if value == "":
             value = None  # an empty cell costs nothing
-        elif isinstance(value, str) and safe_text(value).startswith(FORMULA_PREFIXES):
+        elif isinstance(value, str) and text_only(safe_text(value)):
             row.append(_fill(WriteOnlyCell(sheet), value))
             continue
         elif isinstance(value, str):

@@ -105,3 +105,14 @@ def test_cli_exports_each_format_with_options(
     assert cli(["export", p, str(tmp_path / "x.xlsx"), "--status", "maybe"]) == 1
     assert "Unknown review state" in capsys.readouterr().err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_qdpx_carries_every_coder_even_with_a_consensus_layer(
+    coded: Coded, tmp_path: Path
+) -> None:
+    coded.project.adopt_annotations([coded.a["a1"].id])
+    assert len(collect(coded.project).annotations) == 1  # other formats: the consensus
+    assert export(coded.project, tmp_path / "all.qdpx") == 8
+    alice = coded.project.coder_by_name("alice").id
+    only = ExportOptions(coder_ids=frozenset({alice}))
+    assert export(coded.project, tmp_path / "alice.qdpx", only) == 5

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from annotator.exporting import ExportOptions, export
 from annotator.exporting.xlsx import export_xlsx
+from annotator.models import NewDocument
 from annotator.project import Project
 from tests.export_fixture import TEXT_1, Coded, build
 
@@ -227,3 +228,32 @@ def test_an_empty_project_exports(project: Project, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(tmp_path / "empty.xlsx")
     assert book.sheetnames == ZH_SHEETS[:7]
     assert _rows(book["频数"])[-1]["参考点"] == 0
+
+
+def test_text_excel_cannot_hold_is_made_safe(project: Project, tmp_path: Path) -> None:
+    """U+FFFF breaks the sheet's XML; "#N/A" would be an error cell; a memo longer than a
+    cell holds would be cut silently (review findings)."""
+    text = "甲\uffff乙 #N/A 丙"
+    document = project.add_documents([NewDocument(text=text, raw_text=text, title="#REF!")])[0]
+    code = project.add_code(key="#NULL!", name="#DIV/0!")
+    project.add_annotation(document.id, code.id, 0, 3, memo="长" * 40_000)
+    project.add_annotation(document.id, code.id, 4, 8)
+    book = _book(Coded(project, [document], {}, {}), tmp_path / "odd.xlsx")  # it loads
+    rows = _rows(book["编码明细"])
+    assert rows[0]["引文"] == "甲\ufffd乙"
+    assert len(rows[0]["备忘"]) == 32_767
+    assert rows[0]["备忘"].endswith("…")
+    assert (rows[1]["引文"], rows[0]["文档标题"], rows[0]["编码"]) == ("#N/A", "#REF!", "#NULL!")
+    errors = [
+        c for s in book.worksheets for row in s.iter_rows() for c in row if c.data_type == "e"
+    ]
+    assert errors == []
+
+
+def test_every_row_share_of_the_cross_tab_is_a_percentage(coded: Coded, tmp_path: Path) -> None:
+    sheet = _book(coded, tmp_path / "out.xlsx")["交叉表"]
+    header = [cell.value for cell in sheet[1]]
+    shares = [i for i, title in enumerate(header, 1) if str(title).endswith(" %")]
+    assert len(shares) == 3
+    assert all(sheet.cell(row=2, column=i).number_format == "0.0%" for i in shares)
+    assert sheet.cell(row=2, column=shares[0] - 1).value is None  # the gap

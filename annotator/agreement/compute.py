@@ -194,10 +194,8 @@ def _marks(units: Sequence[Span], runs: list[list[Span]]) -> Counter[int]:
     marked: Counter[int] = Counter()
     for r in runs:
         marked.update(_hit(units, ends, r))
-    counts = Counter(marked.values())
-    if len(units) > len(marked):
-        counts[0] += len(units) - len(marked)
-    return counts
+    # In unit order, as before the bisection: α sums its terms in this order.
+    return Counter(marked.get(index, 0) for index in range(len(units)))
 
 
 def _spans_by_coder_and_code(

@@ -6,6 +6,7 @@ same :class:`ExportOptions` (coders or consensus, review states, documents).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from annotator.errors import ValidationError
@@ -29,6 +30,8 @@ def export(
 ) -> int:
     """Write ``path`` in the format its suffix names; return the number of codings written.
 
+    A ``.qdpx`` holds every coder's codings unless coders or a layer are chosen:
+    the consensus layer alone would drop the coders' work from the exchange.
     ``per_document`` (HTML only): one report per document in the folder ``path``
     names (its suffix dropped), with an index page, instead of one file.
     """
@@ -37,6 +40,9 @@ def export(
         raise ValidationError(
             f"不支持的导出格式 / Cannot export to {suffix or path.name}: {' '.join(FORMATS)}"
         )
+    options = options or ExportOptions()
+    if suffix == ".qdpx" and options.coder_ids is None and options.layer == "auto":
+        options = replace(options, layer="all")  # an exchange carries every coder's work
     data = collect(project, options)
     if suffix == ".xlsx":
         return write_xlsx(data, path, progress)

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
-from annotator.excel import FORMULA_PREFIXES, CellValue, Font, PatternFill, Workbook, safe_text
+from annotator.excel import CellValue, Font, PatternFill, Workbook, safe_text, text_only
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _BOLD = Font(bold=True)
@@ -91,7 +91,7 @@ class Sheet:
         setting fonts and fills one by one costs openpyxl a lookup each (2.5× slower)."""
         cell = WriteOnlyCell(self._sheet, value)
         if _formula_like(value):
-            cell.data_type = "s"  # a string, never a formula
+            cell.data_type = "s"  # a string, never a formula or an error
         key = (index if looks else -1, id(shade), bold)
         style = self._styles.get(key)
         if style is None:
@@ -119,8 +119,7 @@ class Sheet:
         self._sheet.auto_filter.ref = ref
 
 
-def _formula_like(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+_formula_like = text_only
 
 
 def abandon(workbook: Workbook) -> None:

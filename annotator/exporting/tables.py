@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from annotator.exporting.dataset import Dataset, attribute_value
 from annotator.models import Code, CodeId, DocumentId
 
-#: Excel refuses a cell of more than 32,767 characters.
-CELL_LIMIT = 32_000
-
 
 @dataclass(frozen=True, slots=True)
 class FrequencyRow:
@@ -71,7 +68,7 @@ def frequencies(data: Dataset) -> list[FrequencyRow]:
             share=references[code.id] / total if total else None,
             share_of_parent=_share(references, code),
             subtotal=code.id in parents,
-            units=_cell_list(units[code.id]),
+            units=", ".join(units[code.id]),  # a cell cuts it if too long (excel.py)
         )
         for code in data.codes
     ]
@@ -82,11 +79,6 @@ def _share(references: Counter[CodeId], code: Code) -> float | None:
         return None
     parent = references[code.parent_id]
     return references[code.id] / parent if parent else None
-
-
-def _cell_list(items: list[str]) -> str:
-    text = ", ".join(items)
-    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)

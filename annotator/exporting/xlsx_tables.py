@@ -82,7 +82,7 @@ def add_crosstab(workbook: Workbook, data: Dataset) -> CrossTab:
         labels.SHEETS[language]["crosstab"],
         [f"{headers[0]} \\ {attribute}", *headers[1:]],
         [10, 26, *([9] * (n + 1)), 3, *([9] * n)],
-        formats={3 + n + i: PERCENT for i in range(n)},
+        formats={4 + n + i: PERCENT for i in range(n)},  # after the total and a gap,
         freeze="C2",
     )
     for code in data.codes:
