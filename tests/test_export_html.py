@@ -14,8 +14,9 @@ from annotator.demo import create_demo_project
 from annotator.errors import CancelledError, WriteFailedError
 from annotator.exporting import export
 from annotator.exporting.dataset import Dataset, ExportOptions, collect
-from annotator.exporting.html_parts import ink, safe_color
+from annotator.exporting.html_parts import Entry, highlight, ink, safe_color
 from annotator.exporting.html_report import file_name, write_html
+from annotator.exporting.rows import segment_rows
 from annotator.models import (
     Annotation,
     ReviewStatus,
@@ -207,8 +208,17 @@ def test_a_coding_from_a_blank_line_is_labelled_where_the_text_starts(
     assert f'data-document="2"><p><sup class="tag" id="t{added.id}">' in out.read_text("utf-8")
 
 
-def test_labels_link_to_the_list_and_back(coded: Project, tmp_path: Path) -> None:
+@pytest.mark.parametrize("trailing", [False, True], ids=["codings", "after-the-last-line"])
+def test_labels_link_to_the_list_and_back(coded: Project, tmp_path: Path, trailing: bool) -> None:
+    label = ""
+    if trailing:  # a coding of only the blank line after the text: labelled at its end
+        spaced = coded.documents()[1]
+        added = coded.add_annotation(
+            spaced.id, coded.code_by_key("J").id, len(SPACED) - 1, len(SPACED)
+        )
+        label = f'😀<sup class="tag" id="t{added.id}"><a href="#c{added.id}">J</a></sup></p></div>'
     data, out = write(coded, tmp_path)
+    assert label in out.read_text("utf-8")
     tags = read(out).tags
     ids = {attrs["id"] for _, attrs in tags if "id" in attrs}
     links = [attrs["href"] for tag, attrs in tags if tag == "a" and "href" in attrs]
@@ -216,6 +226,15 @@ def test_labels_link_to_the_list_and_back(coded: Project, tmp_path: Path) -> Non
         assert {f"#c{annotation.id}", f"#t{annotation.id}"} <= set(links)
         assert {f"c{annotation.id}", f"t{annotation.id}"} <= ids
     assert all(link[1:] in ids for link in links if link.startswith("#"))
+
+
+def test_labels_of_a_text_with_no_line_shown_have_a_paragraph(coded: Project) -> None:
+    """A text of blank lines only (no import makes one): its labels get a paragraph."""
+    data = collect(coded)
+    row = dataclasses.replace(next(segment_rows(data)), start=0, end=3)
+    entry = Entry(row, data.annotations[0].code_id, "#ffd966", "名", "提示")
+    label = f'<sup class="tag" id="t{entry.id}"><a href="#c{entry.id}">{entry.key}</a></sup>'
+    assert highlight(" \n\n", [entry]) == f"<p>{label}</p>"
 
 
 def test_article_markup_is_escaped_and_characters_survive(coded: Project, tmp_path: Path) -> None:

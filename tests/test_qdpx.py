@@ -15,6 +15,7 @@ import pytest
 import xmlschema
 
 from annotator.cli.exchange import add_import_arguments
+from annotator.codebooks.refi import MAX_DEPTH
 from annotator.demo import create_demo_project
 from annotator.errors import ValidationError, WriteFailedError
 from annotator.exchange import export_qdpx, import_qdpx
@@ -220,6 +221,34 @@ def test_an_empty_project_is_a_valid_file(project: Project, tmp_path: Path) -> N
     with import_qdpx(tmp_path / "empty.qdpx", tmp_path / "empty.annot") as imported:
         assert imported.documents() == []
         assert imported.codes() == []
+
+
+def _chain(project: Project, levels: int) -> None:
+    """A code nested ``levels`` deep, coded once."""
+    (document,) = project.add_documents([NewDocument(text="文字。", raw_text="文字。")])
+    parent = None
+    for level in range(levels):
+        parent = project.add_code(key=f"D{level}", name=f"第{level}层", parent_id=parent).id
+    assert parent is not None
+    project.add_annotation(document.id, parent, 0, 2)
+
+
+def test_a_codebook_200_levels_deep_comes_back(project: Project, tmp_path: Path) -> None:
+    """Reading accepts what writing does (and no recursion limit is met on the way)."""
+    _chain(project, 200)
+    _export(project, tmp_path / "deep.qdpx")
+    with import_qdpx(tmp_path / "deep.qdpx", tmp_path / "deep.annot") as imported:
+        _same_project(imported, project)
+
+
+def test_a_deeper_codebook_is_refused_before_anything_is_written(
+    project: Project, tmp_path: Path
+) -> None:
+    """Nothing is written that reading would refuse."""
+    _chain(project, MAX_DEPTH + 1)
+    with pytest.raises(ValidationError, match=f"D{MAX_DEPTH} .*deeper than {MAX_DEPTH} levels"):
+        export_qdpx(project, tmp_path / "deeper.qdpx")
+    assert list(tmp_path.iterdir()) == []
 
 
 def _run_cli(argv: list[str]) -> None:

@@ -6,6 +6,7 @@ A hostile or broken file is refused with a ValidationError and leaves no project
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import xmlschema
 
 from annotator.errors import ValidationError
 from annotator.exchange import import_qdpx, read_qdpx
+from annotator.exchange.qdpx_sources import keep_carriage_returns
 from annotator.project import Project
 
 SCHEMA = xmlschema.XMLSchema(
@@ -26,6 +28,7 @@ USER = "5C94BC9E-DB8C-4F1D-9CD6-E900C7440860"
 STRANGER = "DF241DA2-BCA0-4AD9-83C1-B89C98D83567"
 TRUST, DISTRUST = "2DFBA8C9-59F5-4424-99D6-EA9BCE18134B", "AE6D04CE-D987-4FC8-AF97-D72CA6FFD08F"
 SOURCE, NOTE = "E92903A3-0FDB-473D-9AE2-58B8D1D68014", "0F758EEB-D61D-4E91-B250-79861C3869A6"
+Rename = Callable[[str], str]
 AUTHOR, AGE = "3BA84074-E1AF-4234-9773-1A71BB5C54DE", "96868D37-D832-4D19-BF5E-9BD0792AB8E2"
 
 
@@ -192,6 +195,10 @@ def _hostile(tmp_path: Path, case: str) -> Path:
         "empty-selection": (minimal_xml(1, 1), SOURCE_FILES),
         "not-a-project": ("<CodeBook xmlns='urn:QDA-XML:codebook:1.0'/>", {}),
         "external-source": (minimal_xml(path="absolute:///etc/passwd"), SOURCE_FILES),
+        "backslash-climbs": (minimal_xml(), {**SOURCE_FILES, "sources\\..\\..\\evil": b"x"}),
+        "dot-climbs": (minimal_xml(), {**SOURCE_FILES, "./../evil.txt": b"x"}),
+        "drive": (minimal_xml(), {**SOURCE_FILES, "C:\\evil.txt": b"x"}),
+        "one-name-twice": (minimal_xml(), {**SOURCE_FILES, "sources\\s.txt": b"x"}),
     }
     xml, files = cases[case]
     return write_qdpx(path, xml, files)
@@ -213,6 +220,10 @@ def _hostile(tmp_path: Path, case: str) -> Path:
         ("empty-selection", "is empty"),
         ("not-a-project", "not a REFI-QDA project"),
         ("external-source", "inside the file"),
+        ("backslash-climbs", "outside the archive"),
+        ("dot-climbs", "outside the archive"),
+        ("drive", "outside the archive"),
+        ("one-name-twice", "two files named 'sources/s.txt'"),
     ],
 )
 def test_a_hostile_or_broken_file_is_refused_whole(tmp_path: Path, case: str, message: str) -> None:
@@ -222,6 +233,21 @@ def test_a_hostile_or_broken_file_is_refused_whole(tmp_path: Path, case: str, me
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{case}.qdpx"]
 
 
+@pytest.mark.parametrize(
+    "rename",
+    [lambda name: name.replace("/", "\\"), lambda name: f"./{name}"],
+    ids=["backslashes", "dot-slash"],
+)
+def test_member_names_as_other_zip_tools_write_them(tmp_path: Path, rename: Rename) -> None:
+    """``sources\\s.txt`` (Windows tools) and ``./project.qde`` name the usual members."""
+    path = tmp_path / "renamed.qdpx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in {"project.qde": minimal_xml().encode(), **SOURCE_FILES}.items():
+            archive.writestr(rename(name), data)
+    with import_qdpx(path, tmp_path / "r.annot") as project:
+        assert [a.quote for a in project.annotations()] == ["一段"]
+
+
 def test_an_archive_without_a_project_file(tmp_path: Path) -> None:
     path = tmp_path / "x.qdpx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -229,6 +255,52 @@ def test_an_archive_without_a_project_file(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match=r"no project\.qde"):
         import_qdpx(path, tmp_path / "x.annot")
     assert not (tmp_path / "x.annot").exists()
+
+
+def embedded_xml(origin: str, content: str, start: int, end: int) -> str:
+    return f"""<?xml version="1.0" encoding="utf-8"?>\r
+<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="{origin}">\r
+  <CodeBook><Codes><Code guid="{guid(1)}" name="c" isCodable="true"/></Codes></CodeBook>\r
+  <Sources><TextSource guid="{guid(2)}" name="s"><PlainTextContent>{content}</PlainTextContent>\r
+    <PlainTextSelection guid="{guid(3)}" startPosition="{start}" endPosition="{end}">\r
+      <Coding guid="{guid(4)}"><CodeRef targetGUID="{guid(1)}"/></Coding>\r
+    </PlainTextSelection>\r
+  </TextSource></Sources>\r
+</Project>"""
+
+
+WINDOWS_TEXT = "第一行\r\n第二行\r\n目标词语，其他\r内容。"
+
+
+@pytest.mark.parametrize(
+    ("origin", "counted_in"),
+    [("NVivo", WINDOWS_TEXT), ("ATLAS.ti 23", WINDOWS_TEXT.replace("\r\n", "\n"))],
+    ids=["crlf-is-two", "atlas-crlf-is-one"],
+)
+@pytest.mark.parametrize("cdata", [False, True], ids=["text", "cdata"])
+def test_an_embedded_text_keeps_its_line_endings(
+    tmp_path: Path, origin: str, counted_in: str, cdata: bool
+) -> None:
+    """A parser would turn CR LF into LF before the offsets are shifted for it."""
+    start = counted_in.index("目标")
+    content = f"<![CDATA[{WINDOWS_TEXT}]]>" if cdata else WINDOWS_TEXT
+    path = write_qdpx(tmp_path / "e.qdpx", embedded_xml(origin, content, start, start + 4), {})
+    contents = read_qdpx(path)
+    (row,) = contents.codings
+    assert row.annotation.quote == "目标词语"
+    assert contents.snapshots[0].text == "第一行\n第二行\n目标词语，其他\n内容。"
+
+
+def test_carriage_returns_are_kept_in_plain_text_content_only() -> None:
+    xml = (
+        b"<a>\r\n<q:PlainTextContent x='1'>1\r\n<![CDATA[2\r]]></q:PlainTextContent>\r\n"
+        b"<PlainTextContent/>\r<PlainTextContent>\r</PlainTextContent></a>"
+    )
+    assert keep_carriage_returns(xml) == (
+        b"<a>\r\n<q:PlainTextContent x='1'>1&#13;\n<![CDATA[2]]>&#13;<![CDATA[]]>"
+        b"</q:PlainTextContent>\r\n<PlainTextContent/>\r<PlainTextContent>&#13;</PlainTextContent></a>"
+    )
+    assert keep_carriage_returns("<PlainTextContent>\r".encode("utf-16")).count(b"\r") == 1
 
 
 @pytest.mark.parametrize("name", ["t", "s"], ids=["other-name", "same-name"])

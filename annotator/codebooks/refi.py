@@ -32,8 +32,9 @@ from annotator.errors import ValidationError
 MARKER = "[Annotator] "
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-#: Deeper nesting is not a codebook (and would exhaust the parser's recursion).
-MAX_DEPTH = 50
+#: Deeper nesting is not a codebook: reading refuses it, and writing too, so that
+#: nothing we write is refused on reading. (Both walk the tree without recursion.)
+MAX_DEPTH = 200
 #: Code fields kept in the marker line (the definition is the description's text).
 _EXTRA = tuple(name for name in DEFAULTS if name not in ("definition", "color"))
 _CODE_KEYS = (*_EXTRA, "key", "uuid", "name")
@@ -128,7 +129,14 @@ def write_codes(book: Element, codebook: Codebook, namespace: str) -> None:
     """Add ``<Codes>`` with the nested codes of ``codebook`` to the ``<CodeBook>`` ``book``."""
     ns = f"{{{namespace}}}"
     parents: dict[str | None, Element] = {None: SubElement(book, f"{ns}Codes")}
+    depths: dict[str | None, int] = {None: 0}
     for spec in codebook.codes:
+        depths[spec.ref] = depths[spec.parent] + 1
+        if depths[spec.ref] > MAX_DEPTH:
+            raise ValidationError(
+                f"编码 {spec.ref} 嵌套超过 {MAX_DEPTH} 层，无法导出 / Code {spec.ref} is nested "
+                f"deeper than {MAX_DEPTH} levels, more than a REFI-QDA file may hold"
+            )
         element = SubElement(parents[spec.parent], f"{ns}Code", _attributes(spec))
         SubElement(element, f"{ns}Description").text = _description(spec)
         parents[spec.ref] = element
@@ -156,23 +164,31 @@ def _description(spec: CodeSpec) -> str:
 
 
 def read_codes(book: Element, namespace: str) -> list[CodeSpec]:
-    """The codes below a ``<CodeBook>`` element, parents before children, checked."""
+    """The codes below a ``<CodeBook>`` element, parents before children, checked.
+
+    The tree is walked with a stack of its own: a deep file meets :data:`MAX_DEPTH`,
+    never Python's recursion limit.
+    """
     ns = f"{{{namespace}}}"
     codes = book.find(f"{ns}Codes")
     specs: list[CodeSpec] = []
-    for element in [] if codes is None else codes.findall(f"{ns}Code"):
-        _read_code(element, ns, None, specs, 1)
+    top = [] if codes is None else codes.findall(f"{ns}Code")
+    stack: list[tuple[Element, str | None, int]] = [(e, None, 1) for e in reversed(top)]
+    while stack:
+        element, parent, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValidationError(
+                f"编码嵌套超过 {MAX_DEPTH} 层 / Codes nested deeper than {MAX_DEPTH} levels"
+            )
+        spec = _read_code(element, ns, parent)
+        specs.append(spec)
+        children = element.findall(f"{ns}Code")
+        stack.extend((child, spec.ref, depth + 1) for child in reversed(children))
     check_tree(specs)
     return specs
 
 
-def _read_code(
-    element: Element, ns: str, parent: str | None, specs: list[CodeSpec], depth: int
-) -> None:
-    if depth > MAX_DEPTH:
-        raise ValidationError(
-            f"编码嵌套超过 {MAX_DEPTH} 层 / Codes nested deeper than {MAX_DEPTH} levels"
-        )
+def _read_code(element: Element, ns: str, parent: str | None) -> CodeSpec:
     guid = normal_guid(element.get("guid"))
     name = element.get("name") or ""
     description = element.findtext(f"{ns}Description")
@@ -190,9 +206,7 @@ def _read_code(
     spec = CodeSpec(key, parent, clean_fields(raw, key or guid or name), guid)
     if spec.key is None and spec.uuid is None:
         raise ValidationError(f"编码 {name} 缺少 guid / Code {name} has no guid")
-    specs.append(spec)
-    for child in element.findall(f"{ns}Code"):
-        _read_code(child, ns, spec.ref, specs, depth + 1)
+    return spec
 
 
 def _color(value: str | None) -> str:

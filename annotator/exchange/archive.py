@@ -7,6 +7,10 @@ if the sizes it declares add up to more than :data:`MAX_TOTAL`, or if a large
 member claims to expand more than :data:`MAX_RATIO` times (a zip bomb). Reads
 never go past the declared size, so a member that lies about it is cut short
 and fails its checksum.
+
+Members are known by their names normalised once: ``\\`` (as Windows programs
+write it) becomes ``/`` and ``.`` parts go (``./project.qde``); two members
+with one such name are refused as ambiguous. Escapes are refused either way.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ class QdpxArchive:
         parts = re.split(r"[\\/]", relative)
         if not relative or ".." in parts or _DRIVE.match(relative):
             raise ValidationError(f"{self.name}: 来源路径无效 / Bad source path {path!r}")
-        for candidate in (relative, unquote(relative)):
+        for candidate in (_normal(relative), _normal(unquote(relative))):
             for member in self._members:
                 folder, _, rest = member.partition("/")
                 if folder.lower() == SOURCES_FOLDER and rest == candidate:
@@ -103,9 +107,18 @@ def _checked(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
                 f"{name}: {info.filename} 压缩比异常（zip 炸弹？）/ expands suspiciously "
                 f"({info.file_size} bytes from {info.compress_size})"
             )
-        if not info.is_dir():
-            members[info.filename] = info
+        member = _normal(info.filename)
+        if info.is_dir() or info.filename.endswith("\\") or not member:
+            continue
+        if member in members:
+            raise ValidationError(f"{name}: 含同名文件 / holds two files named {member!r}")
+        members[member] = info
     return members
+
+
+def _normal(member: str) -> str:
+    """``member`` with ``/`` between its parts and no empty or ``.`` parts."""
+    return "/".join(part for part in member.replace("\\", "/").split("/") if part not in ("", "."))
 
 
 def _escapes(member: str) -> bool:

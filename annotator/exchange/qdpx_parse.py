@@ -34,6 +34,7 @@ from annotator.exchange.qdpx_sources import (
     CodingRow,
     SourceContext,
     SourceValues,
+    keep_carriage_returns,
     known_user,
     read_source,
 )
@@ -66,7 +67,7 @@ def read_qdpx(path: Path, now: str | None = None) -> QdpxContents:
     """Read and check the whole file (``now``: the time for whatever has none)."""
     now = now or utc_now()
     with closing(QdpxArchive(path)) as archive:
-        root = parse_xml(archive.project_xml(), "project.qde")
+        root = parse_xml(keep_carriage_returns(archive.project_xml()), "project.qde")
         if root.tag != tag("Project"):
             raise ValidationError(
                 f"{archive.name}: 不是 REFI-QDA 项目 / is not a REFI-QDA project ({NAMESPACE})"

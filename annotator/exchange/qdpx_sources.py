@@ -9,7 +9,10 @@ become ``\\n``, and the offsets must follow. Most programs count ``\\r\\n``
 as two characters (positions in the text as stored), so every offset after one
 moves back by one per pair before it. ATLAS.ti counts it as one (QualCoder
 notes the same), so for a file whose ``origin`` names ATLAS.ti the offsets are
-already right. A lone ``\\r`` becomes ``\\n`` and shifts nothing.
+already right. A lone ``\\r`` becomes ``\\n`` and shifts nothing. An XML
+parser turns a literal ``\\r\\n`` into ``\\n`` before we see it, so in an
+embedded ``<PlainTextContent>`` the carriage returns are first written as
+``&#13;``, which survives parsing (:func:`keep_carriage_returns`).
 
 Offsets are otherwise taken as code points, as we write them (see
 :mod:`.qdpx_write`). A selection outside its text, or a coding of a code the
@@ -48,6 +51,13 @@ from annotator.storage.documents import DocumentSnapshot
 UNKNOWN_CODER = (str(uuid5(NAMESPACE_URL, "annotator:coder:unknown")), "未注明 unknown")
 _CODING_KEYS = ("origin", "reviews")
 _ORIGINS = ("manual", "suggestion")
+#: A ``<PlainTextContent>`` element (any prefix, not an empty one) and a CDATA section.
+_CONTENT = re.compile(
+    rb"(<(?:[\w.-]+:)?PlainTextContent(?:\s[^>]*)?(?<!/)>)"
+    rb"(.*?)(</(?:[\w.-]+:)?PlainTextContent\s*>)",
+    re.DOTALL,
+)
+_CDATA = re.compile(rb"(?<=<!\[CDATA\[)(.*?)(?=\]\]>)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +176,26 @@ def normalise_line_endings(text: str, *, crlf_is_one: bool) -> tuple[str, Callab
     if crlf_is_one or not pairs:
         return normalised, _same
     return normalised, lambda offset: offset - bisect_left(pairs, offset)
+
+
+def keep_carriage_returns(xml: bytes) -> bytes:
+    """``xml`` with each ``\\r`` inside a ``<PlainTextContent>`` as ``&#13;`` (in a CDATA
+    section, the section is closed around it), so parsing keeps the text's line endings.
+
+    Bytes compare as ASCII: a UTF-8 (or other ASCII-based) file. A UTF-16 one is left as
+    it is (its CR LF then count as one).
+    """
+    if b"\x00" in xml[:4]:
+        return xml
+    return _CONTENT.sub(_escape_content, xml)
+
+
+def _escape_content(found: re.Match[bytes]) -> bytes:
+    opening, content, closing = found.groups()
+    pieces = _CDATA.split(content)  # text, section, text, section…
+    for index, piece in enumerate(pieces):
+        pieces[index] = piece.replace(b"\r", b"]]>&#13;<![CDATA[" if index % 2 else b"&#13;")
+    return opening + b"".join(pieces) + closing
 
 
 def _same(offset: int) -> int:

@@ -126,7 +126,8 @@ def highlight(text: str, entries: Sequence[Entry]) -> str:
     Overlaps are why the text is cut at every coding boundary: each piece is one
     ``<mark>`` with the codings covering it (``data-codings``), so the pieces of a
     coding are exactly its span. A coding's label (a link to its entry in the list)
-    stands before its first piece; lines that are blank are not shown.
+    stands before its first piece; lines that are blank are not shown, so the label of
+    a coding in blank lines stands where the text resumes, or at the end of the text.
     """
     headings = {start for start, _ in heading_spans(text)}
     paragraphs = paragraph_spans(text)
@@ -149,7 +150,20 @@ def highlight(text: str, entries: Sequence[Entry]) -> str:
         out.append(_mark(text[start:end], active))
         if end == last:
             out.append(f"</{tag}>")
+    _close_labels(out, labels)
     return "".join(out)
+
+
+def _close_labels(out: list[str], labels: list[Entry]) -> None:
+    """Labels still waiting once the text ends (their codings lie in blank lines after
+    it) go at the end of the last paragraph, or in one of their own if there is none."""
+    if not labels:
+        return
+    written = [_label(entry) for entry in labels]
+    if out:
+        out[-1:-1] = written  # before the last paragraph's end tag
+    else:
+        out.extend(["<p>", *written, "</p>"])
 
 
 def _pieces(
