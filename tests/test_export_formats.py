@@ -116,3 +116,31 @@ def test_a_qdpx_carries_every_coder_even_with_a_consensus_layer(
     alice = coded.project.coder_by_name("alice").id
     only = ExportOptions(coder_ids=frozenset({alice}))
     assert export(coded.project, tmp_path / "alice.qdpx", only) == 5
+
+
+def test_a_cancel_at_the_last_step_keeps_the_old_file(coded: Coded, tmp_path: Path) -> None:
+    from annotator.errors import CancelledError
+
+    def cancel_at_the_end(done: int, total: int) -> None:
+        if done == total:
+            raise CancelledError("已取消 / Cancelled")
+
+    for name in ("old.html", "old.qdpx", "old.xlsx"):
+        out = tmp_path / name
+        out.write_text("earlier", encoding="utf-8")
+        with pytest.raises(CancelledError):
+            export(coded.project, out, progress=cancel_at_the_end)
+        assert out.read_text(encoding="utf-8") == "earlier", name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.html", "old.qdpx", "old.xlsx"]
+
+
+def test_a_report_folder_written_again_drops_pages_it_no_longer_has(
+    coded: Coded, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.html"
+    export(coded.project, out, per_document=True)
+    (tmp_path / "report" / "mine.txt").write_text("the user's", encoding="utf-8")
+    first = {coded.documents[0].id}
+    export(coded.project, out, ExportOptions(document_ids=frozenset(first)), per_document=True)
+    names = sorted(p.name for p in (tmp_path / "report").iterdir())
+    assert names == ["001 甲文 =标题.html", "index.html", "mine.txt"]

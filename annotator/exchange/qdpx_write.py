@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,12 +116,14 @@ def export_qdpx(
     *,
     documents: Sequence[Document] | None = None,
     annotations: Sequence[Annotation] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> QdpxSummary:
     """Write ``project`` (or the chosen documents and codings) to ``path`` as a ``.qdpx``.
 
     ``documents=None`` means every document; ``annotations=None`` every coding
     of the chosen documents. The whole codebook always goes (codings refer to
-    it). A chosen coding on a document left out is refused.
+    it). A chosen coding on a document left out is refused. ``progress(done,
+    total)`` is told after each source; raising from it stops with nothing written.
     """
     plan = _plan(project, documents, annotations)
     codebook = project.codebook()
@@ -138,8 +140,12 @@ def export_qdpx(
         _add_variables(root, variables)
     if plan.documents:
         sources = SubElement(root, tag("Sources"))
-        for document in plan.documents:
+        for done, document in enumerate(plan.documents, 1):
             _add_source(sources, document, plan, variables)
+            if progress is not None:
+                progress(done, len(plan.documents) + 1)
+    if progress is not None:  # the last step, the archive, is written whole or not at all
+        progress(len(plan.documents) + 1, len(plan.documents) + 1)
     _write_archive(project, Path(path), root, plan.documents)
     codings = sum(len(found) for found in plan.annotations.values())
     return QdpxSummary(len(plan.documents), len(codebook.codes), len(plan.users), codings)

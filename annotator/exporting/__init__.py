@@ -58,8 +58,9 @@ def export(
         from annotator.exchange import export_qdpx
 
         return export_qdpx(
-            project, path, documents=data.documents, annotations=data.annotations
-        ).codings
+            project, path, documents=data.documents, annotations=data.annotations,
+            progress=progress,
+        ).codings  # fmt: skip
     from annotator.exporting.html_report import write_html
 
     return write_html(data, path, per_document=per_document, progress=progress)

@@ -64,6 +64,8 @@ def write_html(
 
 
 PAGE_TAIL = "</body></html>\n"
+#: The name of a document page this report writes (see :func:`file_name`).
+_PAGE = re.compile(r"^\d{3,} .*\.html$")
 
 
 def _silent(done: int, total: int) -> None:
@@ -190,7 +192,7 @@ def _write_page(report: _Report, path: Path, progress: Progress) -> None:
             out.write(report.document(document))
             progress(done, total)
         out.write("</main>" + PAGE_TAIL)
-    progress(total, total)
+        progress(total, total)  # before the rename: a cancel here still leaves nothing
 
 
 def _write(path: Path, page: str) -> None:
@@ -266,10 +268,16 @@ def _document_page(
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
-    """A new folder is renamed whole; into an existing one, page by page."""
+    """A new folder is renamed whole. Into an existing one the pages go one by one,
+    and the pages of an earlier report that this one has not (``NNN title.html``)
+    are removed; other files there are the user's and stay."""
     if not folder.exists():
         staging.chmod(0o755)  # mkdtemp makes it private; the report is for others
         staging.rename(folder)
         return
-    for page in sorted(staging.iterdir()):
-        page.replace(folder / page.name)
+    pages = {page.name for page in staging.iterdir()}
+    for name in sorted(pages):
+        (staging / name).replace(folder / name)
+    for old in folder.iterdir():
+        if old.name not in pages and _PAGE.match(old.name) and old.is_file():
+            old.unlink()

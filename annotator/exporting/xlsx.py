@@ -14,6 +14,7 @@ to a temporary name and renamed, so a failure or a cancel leaves nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.agreement.disagreements import compare, disagreements
@@ -30,7 +31,8 @@ from annotator.models import CoderId
 from annotator.project import Project
 
 AGREEMENT_UNIT = "sentence"
-_SUMMARY_STEPS = 6
+#: Sheets after the segments, each a step of the bar (the agreement part: three).
+_SUMMARY_STEPS = 9
 
 
 def export_xlsx(
@@ -73,7 +75,7 @@ def _write_sheets(workbook: Workbook, data: Dataset, report: Progress) -> int:
         report(done := done + 1, total)
     add_crosstab(workbook, data)
     report(done := done + 1, total)
-    _add_agreement(workbook, data)
+    _add_agreement(workbook, data, lambda step: report(done + step, total))
     return rows
 
 
@@ -92,7 +94,7 @@ def agreement_coders(data: Dataset) -> list[CoderId]:
     return [c for c in data.coders if c in coded and c != layer and (chosen is None or c in chosen)]
 
 
-def _add_agreement(workbook: Workbook, data: Dataset) -> None:
+def _add_agreement(workbook: Workbook, data: Dataset, step: Callable[[int], None]) -> None:
     coders = agreement_coders(data)
     if len(coders) < 2:
         return
@@ -101,5 +103,8 @@ def _add_agreement(workbook: Workbook, data: Dataset) -> None:
     report = reliability_report(data.project, names, AGREEMENT_UNIT, documents)
     language = data.options.language
     add_agreement_sheet(workbook, report, language)
+    step(1)
     found = disagreements(compare(data.project, coders, documents, data.everything))
+    step(2)
     add_disagreement_sheet(workbook, data.project, found, language)
+    step(3)
