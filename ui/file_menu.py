@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QUrl
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 from annotator.models import DocumentId
 from annotator.project import SUFFIX
@@ -187,18 +187,15 @@ class FileMenu(QObject):
         )  # fmt: skip
         if not source:
             return
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save the new project as"),
-            str(Path(source).with_suffix(SUFFIX)), self._projects(),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
-        )  # fmt: skip
-        if not chosen:
+        target = self._new_project_path(Path(source).with_suffix(SUFFIX))
+        if target is None:
             return
-        target = Path(chosen)
-        if target.suffix != SUFFIX:
-            target = target.with_name(target.name + SUFFIX)
         c = self.controller
-        notes = c.run(lambda: c.import_qdpx(Path(source), target))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            notes = c.run(lambda: c.import_qdpx(Path(source), target))
+        finally:
+            QApplication.restoreOverrideCursor()
         if notes is None:
             return
         message = self.tr("Imported {0} as the new project {1}").format(Path(source).name, target)
@@ -208,6 +205,26 @@ class FileMenu(QObject):
                 self.window, self.tr("Import REFI-QDA project"),
                 message + "\n\n" + self.tr("Left out:") + "\n" + "\n".join(notes[:30]),
             )  # fmt: skip
+
+    def _new_project_path(self, suggested: Path) -> Path | None:
+        """Where a new project goes: asked again while the chosen file exists."""
+        while True:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Save the new project as"), str(suggested),
+                self._projects(), options=QFileDialog.Option.DontConfirmOverwrite,
+            )  # fmt: skip
+            if not chosen:
+                return None
+            target = Path(chosen)
+            if target.suffix != SUFFIX:
+                target = target.with_name(target.name + SUFFIX)
+            if not target.exists():
+                return target
+            QMessageBox.warning(
+                self.window, self.tr("Import REFI-QDA project"),
+                self.tr("{0} exists already: a new project needs a new file.").format(target),
+            )  # fmt: skip
+            suggested = target
 
     def change_coder(self) -> None:
         name = CoderDialog.ask(self.window, self.controller.coder)

@@ -531,187 +531,200 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="88"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="326"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="58"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="71"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="111"/>
         <source>Export</source>
-        <extracomment>Sheet and column names: language code → shown name (each in its own language). Formats whose names and values follow the chosen language. The documents selected in the main window&apos;s list. What was written and how many codings, once the export succeeded. The progress bar while exporting.</extracomment>
+        <extracomment>Sheet and column names: language code → shown name (each in its own language). Formats whose names and values follow the chosen language. The documents selected in the main window&apos;s list. What was written and how many codings, once the export succeeded. The progress bar while exporting.
+----------
+The runner&apos;s texts belong to the dialog&apos;s translation context (``self.tr`` here would be read by lupdate under no class, and looked up at run time under the dialog).</extracomment>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="95"/>
         <source>One file per document</source>
         <translation>每个文档一个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="102"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
         <source>The consensus layer ({0} codings)</source>
         <translation>共识层（{0} 条编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
         <source>The consensus layer (none yet)</source>
         <translation>共识层（尚无）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
         <source>All coders ({0} codings)</source>
         <translation>所有编码员（{0} 条编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
         <source>Chosen coders:</source>
         <translation>选定的编码员：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
         <source>Whose codings</source>
+        <extracomment>Set once the user picks whose codings: the format then no longer chooses.</extracomment>
         <translation>谁的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="157"/>
         <source>Pending</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="158"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="159"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="162"/>
         <source>Review states</source>
         <translation>审阅状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="172"/>
         <source>All documents ({0})</source>
         <translation>全部文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="175"/>
         <source>Selected in the document list ({0})</source>
         <translation>文档列表中选中的（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="178"/>
         <source>Chosen documents:</source>
         <translation>选定的文档：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="181"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="186"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="202"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="193"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
         <source>The language of sheet and column names</source>
         <translation>工作表名和列名的语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
         <source>Cross-tab by:</source>
         <translation>交叉表属性：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="229"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="230"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="231"/>
         <source>JSON data</source>
         <translation>JSON 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="232"/>
         <source>REFI-QDA project</source>
         <translation>REFI-QDA 项目</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="233"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="326"/>
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="312"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="328"/>
         <source>Check at least one review state: without any, nothing is exported.</source>
         <translation>请至少勾选一种审阅状态：一种都不选，就没有可导出的编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="330"/>
         <source>Check at least one coder.</source>
         <translation>请至少勾选一位编码员。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="316"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="332"/>
         <source>Check at least one document.</source>
         <translation>请至少勾选一篇文档。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="335"/>
+        <source>{0} is a file: choose another name for the folder.</source>
+        <translation>{0} 是一个文件：请为文件夹另取一个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="337"/>
+        <source>{0} is a folder: choose a file name.</source>
+        <translation>{0} 是一个文件夹：请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_runner.py" line="72"/>
         <source>{0} exists already. Replace it?</source>
         <translation>{0} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="92"/>
         <source>Export cancelled: nothing was written.</source>
-        <translation>已取消导出：未写入任何文件。</translation>
+        <translation>导出已取消：没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="105"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/export_runner.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -842,7 +855,8 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
     </message>
     <message>
         <location filename="../../ui/file_menu.py" line="185"/>
-        <location filename="../../ui/file_menu.py" line="208"/>
+        <location filename="../../ui/file_menu.py" line="205"/>
+        <location filename="../../ui/file_menu.py" line="224"/>
         <source>Import REFI-QDA project</source>
         <translation>导入 REFI-QDA 项目</translation>
     </message>
@@ -852,17 +866,22 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="191"/>
+        <location filename="../../ui/file_menu.py" line="213"/>
         <source>Save the new project as</source>
         <translation>新项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="204"/>
+        <location filename="../../ui/file_menu.py" line="225"/>
+        <source>{0} exists already: a new project needs a new file.</source>
+        <translation>{0} 已存在：新项目需要一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="201"/>
         <source>Imported {0} as the new project {1}</source>
         <translation>已将 {0} 导入为新项目 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="209"/>
+        <location filename="../../ui/file_menu.py" line="206"/>
         <source>Left out:</source>
         <translation>未能导入的内容：</translation>
     </message>

@@ -310,3 +310,72 @@ def test_a_bad_qdpx_file_is_a_message(
     assert len(errors) == 1
     assert window.controller.project is project
     assert not (tmp_path / "new.annot").exists()
+
+
+def test_a_qdpx_takes_every_coder_until_the_user_chooses(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """A .qdpx is an exchange: the consensus layer alone would drop the coders' work."""
+    window.controller.adopt(_ids(window, coder="B")[:1])
+    dialog = _dialog(window, tmp_path / "out.xlsx")
+    assert dialog.consensus_radio.isChecked()
+    dialog.set_format(".qdpx")
+    assert dialog.all_coders_radio.isChecked()
+    dialog.set_format(".xlsx")
+    assert dialog.consensus_radio.isChecked()
+    dialog.chosen_coders_radio.click()  # the user's choice stands whatever the format
+    dialog.set_format(".qdpx")
+    assert dialog.chosen_coders_radio.isChecked()
+
+
+def test_a_bare_file_name_goes_in_the_project_folder(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    dialog = ExportDialog(window.controller, window)
+    dialog.path_edit.setText("results.xlsx")
+    folder = window.controller.project.path.parent  # type: ignore[union-attr]
+    assert dialog.path() == folder / "results.xlsx"
+
+
+def test_a_target_of_the_wrong_kind_is_refused_before_any_question(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: pytest.fail("asked"))
+    (tmp_path / "folder.xlsx").mkdir()
+    _dialog(window, tmp_path / "folder.xlsx").accept()
+    (tmp_path / "report").write_text("a file", encoding="utf-8")
+    dialog = _dialog(window, tmp_path / "report.html")
+    dialog.set_format(".html")
+    dialog.per_document_box.setChecked(True)
+    dialog.accept()
+    assert ["is a folder" in shown[0], "is a file" in shown[1]] == [True, True]
+    assert (tmp_path / "report").read_text(encoding="utf-8") == "a file"
+
+
+def test_an_existing_project_file_is_asked_for_again(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
+) -> None:
+    pytest.importorskip("annotator.exchange")
+    dialog = _dialog(window, tmp_path / "exchange.qdpx")
+    dialog.set_format(".qdpx")
+    dialog.accept()
+    taken = tmp_path / "taken.annot"
+    taken.write_text("someone's project", encoding="utf-8")
+    answers = [str(taken), str(tmp_path / "fresh.annot")]
+    monkeypatch.setattr(
+        "ui.file_menu.QFileDialog.getOpenFileName",
+        lambda *_a, **_k: (str(tmp_path / "exchange.qdpx"), ""),
+    )
+    monkeypatch.setattr(
+        "ui.file_menu.QFileDialog.getSaveFileName", lambda *_a, **_k: (answers.pop(0), "")
+    )
+    warned: list[str] = []
+    monkeypatch.setattr("ui.file_menu.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    window.file_menu.import_qdpx()
+    assert "exists already" in warned[0]
+    assert taken.read_text(encoding="utf-8") == "someone's project"
+    assert window.controller.project.path == tmp_path / "fresh.annot"
+    assert errors == []

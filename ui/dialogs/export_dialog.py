@@ -16,10 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QRadioButton,
@@ -37,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import CancelledError
 from annotator.exporting.dataset import ExportOptions
 from annotator.exporting.labels import attribute_name
 from annotator.models import CoderId, DocumentId
 from annotator.teamwork.review import STATES
 from ui.controller import ProjectController
+from ui.dialogs.export_runner import ExportRunner
 from ui.i18n import is_english
 
 _ROLE = Qt.ItemDataRole.UserRole
@@ -66,7 +63,7 @@ def _checkable(widget: QListWidget, text: str, data: object, checked: bool) -> N
     widget.addItem(item)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportRunner):
     def __init__(
         self,
         controller: ProjectController,
@@ -99,6 +96,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit()
         project = self.controller.project
         folder = folder or (project.path.parent if project.path is not None else Path.home())
+        self.folder = folder
         stem = project.path.stem if project.path is not None else "export"
         self.path_edit.setText(str(folder / f"{stem}{self.choices.formats[0]}"))
         self.browse_button = QPushButton(self.tr("Choose…"))
@@ -130,6 +128,10 @@ class ExportDialog(QDialog):
         for coder in self.choices.coders:
             _checkable(self.coder_list, f"{coder.name} ({coder.codings})", coder.id, True)
         (self.consensus_radio if counted else self.all_coders_radio).setChecked(True)
+        #: Set once the user picks whose codings: the format then no longer chooses.
+        self.coders_chosen = False
+        for radio in (self.consensus_radio, self.all_coders_radio, self.chosen_coders_radio):
+            radio.clicked.connect(self._coders_picked)
         self.coder_list.setEnabled(False)
         self.chosen_coders_radio.toggled.connect(self.coder_list.setEnabled)
         box = QGroupBox(self.tr("Whose codings"))
@@ -138,6 +140,17 @@ class ExportDialog(QDialog):
             column.addWidget(widget)
         column.addWidget(self.coder_list, 1)
         return box
+
+    def _coders_picked(self) -> None:
+        self.coders_chosen = True
+
+    def _default_coders(self) -> None:
+        """A .qdpx carries every coder's work (an exchange, not a result); the other
+        formats start from the consensus layer once it has codings."""
+        if self.coders_chosen:
+            return
+        consensus = self.consensus_radio.isEnabled() and self.suffix() != ".qdpx"
+        (self.consensus_radio if consensus else self.all_coders_radio).setChecked(True)
 
     def _build_states(self) -> QGroupBox:
         names = {
@@ -233,6 +246,7 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         """Show the rows the format uses; the file's suffix follows the format."""
         suffix = self.suffix()
+        self._default_coders()
         self.form.setRowVisible(self.per_document_box, suffix == ".html")
         self.form.setRowVisible(self.attribute_combo, suffix == ".xlsx")
         self.form.setRowVisible(self.language_combo, suffix in _LANGUAGE_FORMATS)
@@ -268,8 +282,10 @@ class ExportDialog(QDialog):
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def path(self) -> Path:
-        """The file to export to, with the format's suffix."""
-        return self._with_suffix(Path(self.path_edit.text().strip()).expanduser())
+        """The file to export to, with the format's suffix; a bare name goes in the
+        folder first offered (the project's), never the program's working folder."""
+        path = Path(self.path_edit.text().strip()).expanduser()
+        return self._with_suffix(path if path.is_absolute() else self.folder / path)
 
     def target(self) -> Path:
         """What the export writes: the file, or for one file per document the folder."""
@@ -314,75 +330,12 @@ class ExportDialog(QDialog):
             return self.tr("Check at least one coder.")
         if self.chosen_documents_radio.isChecked() and not checked_data(self.document_list):
             return self.tr("Check at least one document.")
-        return None
-
-    # -- exporting -------------------------------------------------------------
-    def accept(self) -> None:
-        """Export; the dialog closes once the file is written."""
-        if self.progress is not None:
-            return  # already exporting (the progress bar lets events through)
-        problem = self.problem()
-        if problem is not None:
-            QMessageBox.warning(self, self.tr("Export"), problem)
-            return
         target = self.target()
-        if target.exists() and not self._may_replace(target):
-            return
-        count = self.export_to(self.path())
-        if count is not None:
-            self.written = (target, count)
-            super().accept()
-
-    def _may_replace(self, target: Path) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Export"), self.tr("{0} exists already. Replace it?").format(target)
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def export_to(self, path: Path) -> int | None:
-        """Write the export under a progress bar; None when it failed or was cancelled."""
-        per_document = self.per_document()
-        self.status.clear()
-        self.cancelled = False
-        self.progress = self._progress_dialog()
-        self.buttons.setEnabled(False)
-        try:
-            count = self.controller.run(lambda: self._export(path, self.options(), per_document))
-        finally:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-            self.buttons.setEnabled(True)
-        if self.cancelled:
-            self.status.setText(self.tr("Export cancelled: nothing was written."))
-        return count
-
-    def _export(self, path: Path, options: ExportOptions, per_document: bool) -> int | None:
-        try:
-            return self.controller.export(path, options, self._report, per_document)
-        except CancelledError:
-            self.cancelled = True
-            return None
-
-    def _progress_dialog(self) -> QProgressDialog:
-        bar = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
-        bar.setWindowTitle(self.tr("Export"))
-        bar.setWindowModality(Qt.WindowModality.ApplicationModal)
-        bar.setAutoReset(False)
-        bar.setAutoClose(False)
-        bar.setMinimumDuration(300)
-        return bar
-
-    def _report(self, done: int, total: int) -> None:
-        """The export's progress callback: move the bar; stop when Cancel was pressed."""
-        bar = self.progress
-        if bar is None:
-            return
-        bar.setMaximum(max(total, 1))
-        bar.setValue(min(done, max(total, 1)))
-        QApplication.processEvents()
-        if bar.wasCanceled():
-            raise CancelledError("导出已取消 / Export cancelled")
+        if self.per_document() and target.exists() and not target.is_dir():
+            return self.tr("{0} is a file: choose another name for the folder.").format(target)
+        if not self.per_document() and target.is_dir():
+            return self.tr("{0} is a folder: choose a file name.").format(target)
+        return None
 
 
 def _ui_language() -> str:
