@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.errors import ValidationError
-from annotator.exporting.dataset import ExportOptions, Progress, collect
+from annotator.exporting.dataset import Dataset, ExportOptions, Progress, collect
 from annotator.exporting.xlsx import write_xlsx
 from annotator.project import Project
 
@@ -43,22 +43,25 @@ def export(
     options = options or ExportOptions()
     if suffix == ".qdpx" and options.coder_ids is None and options.layer == "auto":
         options = replace(options, layer="all")  # an exchange carries every coder's work
-    data = collect(project, options)
+    return _write(suffix, collect(project, options), path, progress, per_document)
+
+
+def _write(
+    suffix: str, data: Dataset, path: Path, progress: Progress | None, per_document: bool
+) -> int:
+    """The writer of each format (imported when used: the HTML and REFI-QDA writers
+    are not needed by most exports)."""
     if suffix == ".xlsx":
         return write_xlsx(data, path, progress)
-    if suffix == ".csv":
-        from annotator.exporting.flat import write_csv
+    if suffix in (".csv", ".json"):
+        from annotator.exporting.flat import write_csv, write_json
 
-        return write_csv(data, path, progress)
-    if suffix == ".json":
-        from annotator.exporting.flat import write_json
-
-        return write_json(data, path, progress)
+        return (write_csv if suffix == ".csv" else write_json)(data, path, progress)
     if suffix == ".qdpx":
         from annotator.exchange import export_qdpx
 
         return export_qdpx(
-            project, path, documents=data.documents, annotations=data.annotations,
+            data.project, path, documents=data.documents, annotations=data.annotations,
             progress=progress,
         ).codings  # fmt: skip
     from annotator.exporting.html_report import write_html
