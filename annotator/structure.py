@@ -38,3 +38,10 @@ def heading_spans(text: str) -> list[tuple[int, int]]:
         if (short and longer_after) or (_NUMBERED.match(line) and len(line) <= HEADING_MAX):
             headings.append((start, end))
     return headings
+
+
+def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
+    """Up to ``size`` characters before and after a span, within its paragraph."""
+    before = text[max(0, start - size) : start]
+    after = text[end : end + size]
+    return before[before.rfind("\n") + 1 :], after.split("\n", 1)[0]

@@ -105,6 +105,11 @@ def test_a_version_2_project_gets_coding_origins(
         )
     monkeypatch.undo()
     with Project.open(project_path) as upgraded:
-        assert upgraded.stores.documents._db.user_version() == 3
+        assert upgraded.stores.documents._db.user_version() == migrations.current_version()
         [annotation] = upgraded.annotations()
         assert annotation.origin == "manual"
+        # version 4: the search index is built from the documents already there
+        from annotator.search import search
+
+        assert search(upgraded, "正文").total == 1
+        assert search(upgraded, "正").total == 1

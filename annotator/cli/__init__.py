@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import agreement, codes, exchange, exports, suggestions, teamwork
+from annotator.cli import agreement, codes, exchange, exports, search, suggestions, teamwork
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     agreement.add_arguments(
         verb("agreement", agreement.cmd_agreement, "agreement of two coders, per code")
     )
+    search.add_arguments(verb("search", search.cmd_search, "find text in every document"))
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from annotator.errors import ValidationError
 from annotator.models import Code, CodeId, CoderId
 from annotator.project import Project
+from annotator.structure import context
 
 if TYPE_CHECKING:
     from annotator.exporting.dataset import Dataset
@@ -78,13 +79,6 @@ def exported_coder(project: Project, layer: str = "auto") -> CoderId | None:
             raise ValidationError("项目还没有共识层 / The project has no consensus layer yet")
         return found
     return found if found is not None and project.annotation_counts(coder_id=found) else None
-
-
-def context(text: str, start: int, end: int, size: int) -> tuple[str, str]:
-    """Up to ``size`` characters before and after a span, within its paragraph."""
-    before = text[max(0, start - size) : start]
-    after = text[end : end + size]
-    return before[before.rfind("\n") + 1 :], after.split("\n", 1)[0]
 
 
 def segment_rows(data: Dataset) -> Iterator[SegmentRow]:

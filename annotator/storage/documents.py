@@ -11,6 +11,7 @@ from typing import Any
 from annotator.errors import NotFoundError
 from annotator.models import DOCUMENT_FIELDS, Document, DocumentId, Flag
 from annotator.storage.database import Database
+from annotator.storage.search_index import SearchIndex
 
 #: Document fields stored as plain columns of the same name.
 _PLAIN = (
@@ -51,6 +52,7 @@ class DocumentStore:
         self._texts: dict[DocumentId, str] = {}
         # A rolled-back insert frees its id for reuse: forget what it cached.
         db.rollback_listeners.append(self._texts.clear)
+        self.search = SearchIndex(db)
 
     def insert(self, snapshot: DocumentSnapshot) -> DocumentId:
         doc = snapshot.document
@@ -88,7 +90,9 @@ class DocumentStore:
                 snapshot.fingerprint,
             ),
         )
-        return DocumentId(int(cursor.lastrowid or 0))
+        document_id = DocumentId(int(cursor.lastrowid or 0))
+        self.search.add(document_id, snapshot.text)
+        return document_id
 
     def get(self, document_id: DocumentId) -> Document:
         row = self._db.execute(
@@ -167,3 +171,4 @@ class DocumentStore:
     def delete(self, document_id: DocumentId) -> None:
         self._db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         self._texts.pop(document_id, None)
+        self.search.dropped(document_id)

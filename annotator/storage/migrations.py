@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.errors import ProjectError, SchemaTooNewError
 from annotator.storage.database import APPLICATION_ID, Database
-from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3
+from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,21 @@ def _suggestions_v3(db: Database) -> None:
     db.executescript_in_transaction(SCHEMA_V3)
 
 
+def _search_v4(db: Database) -> None:
+    """The search index, filled from the documents already there."""
+    from annotator.models import DocumentId
+    from annotator.storage.search_index import SearchIndex
+
+    db.executescript_in_transaction(SCHEMA_V4)
+    rows = db.execute("SELECT id, text FROM documents ORDER BY id").fetchall()
+    SearchIndex(db).rebuild((DocumentId(i), text) for i, text in rows)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _create_v1),
     Migration(2, "document flags, near-duplicates and fingerprints", _import_pipeline_v2),
     Migration(3, "coding origins and rejected keyword suggestions", _suggestions_v3),
+    Migration(4, "the corpus search index", _search_v4),
 )
 
 

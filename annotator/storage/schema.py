@@ -164,3 +164,26 @@ CREATE TABLE rejected_suggestions (
     UNIQUE (document_id, code_id, start_offset, end_offset, coder_id)
 );
 """
+
+# Version 4 (issue 8): the corpus search index. ``norm`` is the document's text
+# as search sees it (annotator.find.normalise: simplified script, no quote marks,
+# no space between Chinese and a digit or letter); ``removed`` lists the original
+# offsets normalising dropped, to map a hit back. FTS5's trigram index finds the
+# documents holding a query of three or more characters; shorter ones are
+# answered by a scan (the index silently finds nothing for them, limits.md).
+SCHEMA_V4 = """
+CREATE TABLE search_text (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    norm        TEXT NOT NULL,
+    removed     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(removed))
+);
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    norm, content='search_text', content_rowid='document_id', tokenize='trigram'
+);
+CREATE TRIGGER search_text_added AFTER INSERT ON search_text BEGIN
+    INSERT INTO search_fts(rowid, norm) VALUES (new.document_id, new.norm);
+END;
+CREATE TRIGGER search_text_removed AFTER DELETE ON search_text BEGIN
+    INSERT INTO search_fts(search_fts, rowid, norm) VALUES ('delete', old.document_id, old.norm);
+END;
+"""

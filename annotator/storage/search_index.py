@@ -1,0 +1,75 @@
+"""The corpus search index: each document's normalised text, and FTS5 over it.
+
+Rows are written when a document is stored and go with it (a foreign key
+cascades, and triggers keep the FTS5 index in step), so undo and redo of an
+import keep the index right with no code of their own. Normalised texts are
+cached in memory once read: a one- or two-character query, which the trigram
+index cannot serve, is answered by scanning them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from annotator.find import normalise
+from annotator.models import DocumentId
+from annotator.storage.database import Database
+
+#: A document as search sees it: its normalised text and the offsets normalising dropped.
+Searchable = tuple[str, tuple[int, ...]]
+
+
+def searchable(text: str) -> Searchable:
+    shown = normalise(text)
+    kept = set(shown.origin)
+    return shown.text, tuple(i for i in range(len(text)) if i not in kept)
+
+
+class SearchIndex:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cache: dict[DocumentId, Searchable] | None = None
+        db.rollback_listeners.append(self.forget)
+
+    def forget(self) -> None:
+        self._cache = None
+
+    def add(self, document_id: DocumentId, text: str) -> None:
+        norm, removed = searchable(text)
+        self._db.execute(
+            "INSERT INTO search_text (document_id, norm, removed) VALUES (?, ?, ?)",
+            (document_id, norm, json.dumps(removed)),
+        )
+        if self._cache is not None:
+            self._cache[document_id] = (norm, removed)
+
+    def dropped(self, document_id: DocumentId) -> None:
+        """The document was deleted (its row went with it)."""
+        if self._cache is not None:
+            self._cache.pop(document_id, None)
+
+    def all(self) -> dict[DocumentId, Searchable]:
+        """Every document's searchable text, in id order (read once, then cached)."""
+        if self._cache is None:
+            rows = self._db.execute(
+                "SELECT document_id, norm, removed FROM search_text ORDER BY document_id"
+            )
+            self._cache = {DocumentId(i): (n, tuple(json.loads(r))) for i, n, r in rows}
+        return self._cache
+
+    def holding(self, needle: str) -> list[DocumentId]:
+        """The documents whose normalised text holds ``needle`` (three characters or more:
+        the trigram index's answer), in id order."""
+        phrase = '"' + needle.replace('"', '""') + '"'
+        rows = self._db.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid", (phrase,)
+        )
+        return [DocumentId(row[0]) for row in rows]
+
+    def rebuild(self, texts: Iterable[tuple[DocumentId, str]]) -> None:
+        """Fill the index anew from the documents' texts (an upgraded project)."""
+        self._db.execute("DELETE FROM search_text")
+        self.forget()
+        for document_id, text in texts:
+            self.add(document_id, text)
