@@ -8,7 +8,7 @@ inherits these; they need only ``execute``, ``history`` and ``coder``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from annotator import commands
@@ -140,6 +140,20 @@ class ProjectActions:
         self, document_id: DocumentId, suggestions: Sequence[Suggestion]
     ) -> None:
         self.execute(commands.RejectSuggestions(document_id, suggestions, self.coder))
+
+    def code_hits(
+        self,
+        hits: Iterable[tuple[DocumentId, int, int]],
+        code_id: CodeId,
+        extent: str = "hit",
+    ) -> int:
+        """Code search hits (or their sentences or clauses) in one undo step; returns
+        how many codings were added (places already coded are left out)."""
+        from annotator.commands.hits import plan_hits
+
+        places = plan_hits(self.stores, hits, code_id, self.coder, extent)
+        self.execute(commands.CodeHits(places, code_id, self.coder))
+        return len(places)
 
     def add_coder(self, name: str) -> Coder:
         command = commands.AddCoder(name)

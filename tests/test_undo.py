@@ -12,6 +12,7 @@ from annotator.codebooks import Codebook, CodeSpec, MergeCodebook
 from annotator.errors import NothingToUndoError, ValidationError
 from annotator.models import NewDocument, ReviewStatus
 from annotator.project import Project
+from annotator.search import search
 from annotator.suggestions import Suggestion
 from tests.conftest import add_document
 
@@ -68,6 +69,11 @@ ACTIONS: dict[str, Callable[[Project], object]] = {
         _doc(p).id, title="新标题", region="河南省安阳市", attributes={"年份": "2022"}
     ),
     "edit document memo": lambda p: p.update_document(_doc(p).id, memo="文档备忘"),
+    "code search hits": lambda p: p.code_hits(
+        [(h.hit.document_id, h.hit.start, h.hit.end) for h in search(p, "党").lines],
+        _code(p, "M1").id,
+        "sentence",
+    ),
     "delete document with annotations and reviews": lambda p: p.delete_document(_doc(p).id),
     "add code": lambda p: p.add_code(
         key="M1.0", name="新编码", parent_id=_code(p, "M1").id, index=0

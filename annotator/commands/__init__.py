@@ -10,6 +10,7 @@ from annotator.commands.base import Command, Stores
 from annotator.commands.coders import AddCoder, RenameCoder
 from annotator.commands.codes import AddCode, DeleteCode, MoveCode, SetShortcut, UpdateCode
 from annotator.commands.documents import AddDocuments, DeleteDocument, UpdateDocument
+from annotator.commands.hits import CodeHits
 from annotator.commands.recode import FoldAnnotation, MergeCodes, RecodeAnnotations, SplitCode
 from annotator.commands.suggestions import AcceptSuggestions, RejectSuggestions
 
@@ -19,6 +20,7 @@ __all__ = [
     "AddCode",
     "AddCoder",
     "AddDocuments",
+    "CodeHits",
     "Command",
     "DeleteAnnotations",
     "DeleteCode",
