@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import agreement, codes, exchange, exports, search, suggestions, teamwork
+from annotator.cli import (
+    agreement,
+    codes,
+    exchange,
+    exports,
+    search,
+    suggestions,
+    teamwork,
+    words,
+)
 from annotator.cli.common import Handler, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
@@ -67,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         verb("agreement", agreement.cmd_agreement, "agreement of two coders, per code")
     )
     search.add_arguments(verb("search", search.cmd_search, "find text in every document"))
+    words.add_arguments(verb("words", words.cmd_words, "word frequencies (jieba, domain terms)"))
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )
