@@ -22,6 +22,7 @@ from annotator.cli import (
     exchange,
     exports,
     search,
+    stats,
     suggestions,
     teamwork,
     words,
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_arguments(verb("search", search.cmd_search, "find text in every document"))
     words.add_arguments(verb("words", words.cmd_words, "word frequencies (jieba, domain terms)"))
+    stats.add_arguments(verb("stats", stats.cmd_stats, "code co-occurrence and M × J pairs"))
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )
