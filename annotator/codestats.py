@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 from annotator.errors import ValidationError
-from annotator.models import Annotation, CodeId, CoderId, DocumentId
+from annotator.models import Annotation, Code, CodeId, CoderId, DocumentId
 from annotator.project import Project
 from annotator.sentences import sentences
 from annotator.units import UnitIndex
@@ -48,16 +48,25 @@ def co_occurrence(
     document_ids: Collection[DocumentId] | None = None,
 ) -> Counter[Pair]:
     """How often each pair of codes (lower id first) meets in ``unit``."""
+    codings = _chosen(project, coder_id, document_ids)
+    return count_co_occurrence(codings, project.text, unit)
+
+
+def count_co_occurrence(
+    codings: Iterable[Annotation], text: Callable[[DocumentId], str], unit: str = "sentence"
+) -> Counter[Pair]:
+    """:func:`co_occurrence` of given codings (an export's choice); ``text`` gives a
+    document's text."""
     if unit not in UNITS:
         raise ValidationError(f"单位应为 {'/'.join(UNITS)} / Unknown unit {unit!r}")
     counts: Counter[Pair] = Counter()
-    for document_id, codings in _by_document(project, coder_id, document_ids):
+    for document_id, found in _by_document(codings):
         if unit == "document":
-            counts.update(_pairs({a.code_id for a in codings}))
+            counts.update(_pairs({a.code_id for a in found}))
         elif unit == "overlap":
-            counts.update(_overlapping(codings))
+            counts.update(_overlapping(found))
         else:
-            for codes in _sentence_codes(project.text(document_id), codings).values():
+            for codes in _sentence_codes(text(document_id), found).values():
                 counts.update(_pairs(codes))
     return counts
 
@@ -71,24 +80,36 @@ def measure_mechanism_pairs(
     document_ids: Collection[DocumentId] | None = None,
 ) -> list[PairRow]:
     """Codes under ``first`` × codes under ``second`` met in one sentence, most first."""
-    under = _families(project, first, second)
+    codings = _chosen(project, coder_id, document_ids)
     numbers = {d.id: n for n, d in enumerate(project.documents(), 1)}
+    family = families(project.codes(), first, second)
+    return count_pairs(codings, project.text, numbers, family, first, second)
+
+
+def count_pairs(
+    codings: Iterable[Annotation],
+    text: Callable[[DocumentId], str],
+    numbers: Mapping[DocumentId, int],
+    family: Mapping[CodeId, str],
+    first: str = "M",
+    second: str = "J",
+) -> list[PairRow]:
+    """:func:`measure_mechanism_pairs` of given codings; ``family`` from :func:`families`."""
     found: defaultdict[Pair, list[str]] = defaultdict(list)
-    for document_id, codings in _by_document(project, coder_id, document_ids):
-        text = project.text(document_id)
-        index = UnitIndex(text)
-        for sentence, codes in _sentence_codes(text, codings).items():
-            ones = sorted(c for c in codes if under.get(c) == first)
-            others = sorted(c for c in codes if under.get(c) == second)
+    for document_id, chosen in _by_document(codings):
+        content = text(document_id)
+        index = UnitIndex(content)
+        for sentence, codes in _sentence_codes(content, chosen).items():
+            ones = sorted(c for c in codes if family.get(c) == first)
+            others = sorted(c for c in codes if family.get(c) == second)
             for pair in ((a, b) for a in ones for b in others):
                 found[pair].append(index.label(numbers[document_id], sentence, sentence + 1))
     rows = [PairRow(a, b, len(units), tuple(units)) for (a, b), units in found.items()]
     return sorted(rows, key=lambda r: (-r.sentences, r.first, r.second))
 
 
-def _families(project: Project, *keys: str) -> dict[CodeId, str]:
+def families(codes: Sequence[Code], *keys: str) -> dict[CodeId, str]:
     """Each code under one of the top-level codes ``keys``: that key."""
-    codes = project.codes()
     by_id = {code.id: code for code in codes}
     tops = {code.key for code in codes if code.parent_id is None}
     missing = [key for key in keys if key not in tops]
@@ -104,13 +125,20 @@ def _families(project: Project, *keys: str) -> dict[CodeId, str]:
     return family
 
 
-def _by_document(
+def _chosen(
     project: Project, coder_id: CoderId | None, document_ids: Collection[DocumentId] | None
-) -> Iterable[tuple[DocumentId, list[Annotation]]]:
+) -> list[Annotation]:
+    return [
+        a
+        for a in project.annotations(coder_id=coder_id)
+        if document_ids is None or a.document_id in document_ids
+    ]
+
+
+def _by_document(codings: Iterable[Annotation]) -> list[tuple[DocumentId, list[Annotation]]]:
     grouped: defaultdict[DocumentId, list[Annotation]] = defaultdict(list)
-    for a in project.annotations(coder_id=coder_id):
-        if document_ids is None or a.document_id in document_ids:
-            grouped[a.document_id].append(a)
+    for a in codings:
+        grouped[a.document_id].append(a)
     return sorted(grouped.items())
 
 

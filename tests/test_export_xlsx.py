@@ -24,6 +24,8 @@ ZH_SHEETS = [
     "文档×编码",
     "文档×编码 (0-1)",
     "交叉表",
+    "共现",
+    "举措×机制",
     "信度",
     "分歧",
 ]
@@ -47,7 +49,7 @@ def _book(coded: Coded, path: Path, **options: Any) -> openpyxl.Workbook:
 def test_sheets_and_their_layout(coded: Coded, tmp_path: Path) -> None:
     book = _book(coded, tmp_path / "out.xlsx")
     assert book.sheetnames == ZH_SHEETS
-    for name in ZH_SHEETS[:7]:
+    for name in ZH_SHEETS[:9]:
         sheet = book[name]
         assert sheet.freeze_panes in ("B2", "C2"), name
         assert str(sheet.auto_filter.ref).startswith("A1:"), name
@@ -59,7 +61,8 @@ def test_sheets_and_their_layout(coded: Coded, tmp_path: Path) -> None:
     english = _book(coded, tmp_path / "en.xlsx", language="en")
     assert english.sheetnames == [
         "Segments", "Documents", "Codebook", "Frequencies", "Document × code",
-        "Document × code (0-1)", "Cross-tab", "Agreement", "Disagreements",
+        "Document × code (0-1)", "Cross-tab", "Co-occurrence", "Measures × mechanisms",
+        "Agreement", "Disagreements",
     ]  # fmt: skip
     assert english["Segments"]["L1"].value == "Quote"
 
@@ -204,7 +207,7 @@ def test_agreement_sheets_only_with_several_coders(coded: Coded, tmp_path: Path)
     assert ("J1", "有人未编") in kinds
     alice = coded.project.coder_by_name("alice").id
     alone = _book(coded, tmp_path / "alice.xlsx", coder_ids=frozenset({alice}))
-    assert alone.sheetnames == ZH_SHEETS[:7]
+    assert alone.sheetnames == ZH_SHEETS[:9]
 
 
 def test_progress_reaches_the_end_and_a_cancel_leaves_nothing(coded: Coded, tmp_path: Path) -> None:
@@ -212,7 +215,7 @@ def test_progress_reaches_the_end_and_a_cancel_leaves_nothing(coded: Coded, tmp_
 
     seen: list[tuple[int, int]] = []
     export(coded.project, tmp_path / "out.xlsx", progress=lambda d, t: seen.append((d, t)))
-    assert seen == [(done, 16) for done in range(8, 17)]  # the agreement part ticks too
+    assert seen == [(done, 18) for done in (8, 9, 10, 11, 12, 14, 15, 16, 17, 18)]
     assert seen == sorted(seen)
 
     def cancel(*_: int) -> None:
@@ -226,7 +229,7 @@ def test_progress_reaches_the_end_and_a_cancel_leaves_nothing(coded: Coded, tmp_
 def test_an_empty_project_exports(project: Project, tmp_path: Path) -> None:
     assert export(project, tmp_path / "empty.xlsx") == 0
     book = openpyxl.load_workbook(tmp_path / "empty.xlsx")
-    assert book.sheetnames == ZH_SHEETS[:7]
+    assert book.sheetnames == ZH_SHEETS[:8]  # no M and J codes: no pair sheet
     assert _rows(book["频数"])[-1]["参考点"] == 0
 
 
@@ -257,3 +260,25 @@ def test_every_row_share_of_the_cross_tab_is_a_percentage(coded: Coded, tmp_path
     assert len(shares) == 3
     assert all(sheet.cell(row=2, column=i).number_format == "0.0%" for i in shares)
     assert sheet.cell(row=2, column=shares[0] - 1).value is None  # the gap
+
+
+def test_codes_that_go_together(coded: Coded, tmp_path: Path) -> None:
+    book = _book(coded, tmp_path / "out.xlsx")
+    heat = book["共现"]
+    header = next(heat.iter_rows(values_only=True))
+    assert header == ("同句共现", "M1", "M1.1", "M1.2", "J1")  # the codes used
+    rows = {row[0]: row[1:] for row in heat.iter_rows(min_row=2, values_only=True)}
+    assert rows["M1"] == (None, 0, 0, 1)  # 联建共建: M1 (alice) and J1 (bob)
+    assert rows["J1"] == (1, 0, 0, None)
+    assert any("B2:E5" in str(rng.sqref) for rng in heat.conditional_formatting)
+    pairs = _rows(book["举措×机制"])
+    assert pairs == [
+        {"举措": "M1", "举措名称": "组织", "机制": "J1", "机制名称": "责任", "共现句数": 1,
+         "单元编号": "2-0-1-2"},
+    ]  # fmt: skip
+    frequencies = book["频数"]
+    [chart] = frequencies._charts
+    chart_rows = [row[11:13] for row in frequencies.iter_rows(min_row=2, values_only=True)]
+    # codes without sub-codes, most used last (Excel draws the first bar at the bottom)
+    assert [r for r in chart_rows if r[0]] == [("M1.2", 1), ("J1", 2), ("M1.1", 3)]
+    assert chart.title is not None

@@ -82,6 +82,8 @@ def test_the_sheet_and_the_command_line(demo: Project, tmp_path: Path) -> None:
     assert rows[0] == ("分组", "排名", "词", "频次", "文档数")
     assert [row[2] for row in rows[1:]] == [c.word for c in found[CORPUS]]
     assert isinstance(rows[1][3], int)
+    [chart] = openpyxl.load_workbook(tmp_path / "words.xlsx")["词频"]._charts
+    assert chart.type == "col"
     path = tmp_path / "p.annot"
     with Project.create(path) as project:
         add_document(project, "推动乡村振兴，乡村振兴见实效。")

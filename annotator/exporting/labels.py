@@ -57,6 +57,9 @@ FREQUENCIES = {
            "% of all", "% of parent", "Units"),
 }  # fmt: skip
 
+#: The frequency chart's own columns (the codes it shows, most used first).
+CHART = {"zh": ("图表：编码", "图表：参考点"), "en": ("Chart: code", "Chart: references")}
+
 WORDS = {
     "zh": {
         "subtotal": "小计", "total": "合计", "none": "(无)", "yes": "是", "no": "否",

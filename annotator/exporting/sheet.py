@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import suppress
+from typing import cast
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
+from openpyxl.chart._chart import ChartBase
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from annotator.excel import CellValue, Font, PatternFill, Workbook, safe_text, text_only
 
@@ -108,14 +112,28 @@ class Sheet:
             cell._style = StyleArray(style)  # type: ignore[attr-defined]  # not in the stubs
         return cell
 
+    @property
+    def reference(self) -> Worksheet:
+        """The sheet as chart references name it (only its title is used)."""
+        return cast(Worksheet, self._sheet)  # a write-only sheet serves
+
+    def add_chart(self, chart: ChartBase, anchor: str) -> None:
+        self._sheet.add_chart(chart, anchor)
+
+    def add_rule(self, cells: str, rule: Rule) -> None:
+        """A conditional format (e.g. a colour scale) over ``cells``."""
+        self._sheet.conditional_formatting.add(cells, rule)
+
     def blank(self) -> None:
         self._sheet.append([])
         self.rows += 1
 
-    def finish(self, filter_rows: int | None = None) -> None:
-        """Put the filter on the header and the first ``filter_rows`` rows (all by default)."""
+    def finish(self, filter_rows: int | None = None, filter_columns: int | None = None) -> None:
+        """Put the filter on the header and the first ``filter_rows`` rows (all by default),
+        over the first ``filter_columns`` columns (all by default)."""
         last = self.rows if filter_rows is None else filter_rows + 1
-        ref = f"A1:{get_column_letter(max(self.width, 1))}{max(last, 1)}"
+        width = self.width if filter_columns is None else filter_columns
+        ref = f"A1:{get_column_letter(max(width, 1))}{max(last, 1)}"
         self._sheet.auto_filter.ref = ref
 
 

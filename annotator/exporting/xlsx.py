@@ -24,6 +24,7 @@ from annotator.exporting.dataset import Dataset, ExportOptions, Progress, collec
 from annotator.exporting.reliability import add_agreement_sheet, add_disagreement_sheet
 from annotator.exporting.sheet import abandon
 from annotator.exporting.tables import frequencies
+from annotator.exporting.xlsx_relations import add_cooccurrence, add_pairs
 from annotator.exporting.xlsx_sheets import add_codebook, add_documents, add_segments
 from annotator.exporting.xlsx_tables import add_crosstab, add_frequencies, add_matrix
 from annotator.files import atomic_output
@@ -32,7 +33,7 @@ from annotator.project import Project
 
 AGREEMENT_UNIT = "sentence"
 #: Sheets after the segments, each a step of the bar (the agreement part: three).
-_SUMMARY_STEPS = 9
+_SUMMARY_STEPS = 11
 
 
 def export_xlsx(
@@ -75,6 +76,9 @@ def _write_sheets(workbook: Workbook, data: Dataset, report: Progress) -> int:
         report(done := done + 1, total)
     add_crosstab(workbook, data)
     report(done := done + 1, total)
+    add_cooccurrence(workbook, data)
+    add_pairs(workbook, data)
+    report(done := done + 2, total)
     _add_agreement(workbook, data, lambda step: report(done + step, total))
     return rows
 

@@ -8,6 +8,7 @@ from annotator.exporting import labels
 from annotator.exporting.dataset import Dataset
 from annotator.exporting.sheet import PERCENT, Sheet, fill
 from annotator.exporting.tables import CrossTab, FrequencyRow, counts_by_document, cross_tab
+from annotator.exporting.xlsx_relations import frequency_chart
 
 _SUBTOTAL = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
 _INDENT = "  "
@@ -17,15 +18,17 @@ def add_frequencies(workbook: Workbook, data: Dataset, rows: list[FrequencyRow])
     """One row per code in tree order; a code with sub-codes is their bold subtotal."""
     language = data.options.language
     words = labels.WORDS[language]
+    headers = labels.FREQUENCIES[language]
     sheet = Sheet(
         workbook,
         labels.SHEETS[language]["frequencies"],
-        labels.FREQUENCIES[language],
-        (8, 16, 26, 5, 8, 8, 8, 9, 9, 40),
+        [*headers, "", *labels.CHART[language]],  # the chart's own columns, L and M
+        (8, 16, 26, 5, 8, 8, 8, 9, 9, 40, 3, 8, 8),
         wrap=(9,),
         formats={7: PERCENT, 8: PERCENT},
     )
-    for row in rows:
+    charted = _charted(rows)
+    for index, row in enumerate(rows):
         name = _INDENT * row.depth + row.code.name
         if row.subtotal:
             name = f"{name} ({words['subtotal']})"
@@ -36,6 +39,9 @@ def add_frequencies(workbook: Workbook, data: Dataset, rows: list[FrequencyRow])
             row.code.key or "", data.paths[row.code.id], name, row.depth + 1, row.references,
             row.own, row.documents, row.share, row.share_of_parent, row.units,
         ]  # fmt: skip
+        if index < len(charted):
+            values += [None, charted[index].code.key or charted[index].code.name,
+                       charted[index].references]  # fmt: skip
         sheet.append(values, fills=fills, bold=row.subtotal)
     total = len(data.annotations)
     documents = len({a.document_id for a in data.annotations})
@@ -43,7 +49,20 @@ def add_frequencies(workbook: Workbook, data: Dataset, rows: list[FrequencyRow])
         [words["total"], "", "", "", total, total, documents, 1.0 if total else None],
         bold=True,
     )
-    sheet.finish(filter_rows=len(rows))
+    sheet.finish(filter_rows=len(rows), filter_columns=len(headers))
+    if charted:
+        frequency_chart(sheet, len(charted), labels.WORDS[language]["counts"])
+
+
+#: Codes in the frequency chart, at most: more bars cannot be read.
+CHART_CODES = 30
+
+
+def _charted(rows: list[FrequencyRow]) -> list[FrequencyRow]:
+    """The codes the chart shows: those without sub-codes that were used, most first
+    (Excel draws a bar chart's first category at the bottom, so it is reversed)."""
+    used = sorted((r for r in rows if not r.subtotal and r.references), key=lambda r: -r.references)
+    return used[:CHART_CODES][::-1]
 
 
 def add_matrix(workbook: Workbook, data: Dataset, *, binary: bool) -> None:
