@@ -6,12 +6,14 @@
 
     ... docs/suggestions.png --suggestions
     ... docs/code-editor.png --code-editor
+    ... docs/search.png --search
 
 The first opens a fresh demo project, shows the article with overlapping
 codings and selects one coding in the panel; the second opens the import
 dialog on the demo articles and shows the one with spam and navigation lines;
 the third shows the keyword suggestions of an article (dotted lines), the
-fourth the code editor.
+fourth the code editor, the fifth the corpus search dock with the hits of 党建
+and one of them selected in its article.
 """
 
 from __future__ import annotations
@@ -139,10 +141,33 @@ def codebook(out: Path, *, editor: bool) -> int:
     return app.exec()
 
 
+def search(out: Path) -> int:
+    """The search dock on 党建, one hit chosen: its article shows it selected."""
+    app, window = demo_window("zh_CN")
+
+    def stage() -> None:
+        window.search_action.trigger()
+        window.resizeDocks([window.search_dock], [360], Qt.Orientation.Vertical)
+        panel = window.search_panel
+        panel.query.setText("党建")
+        panel.run_search()
+        row = next(r for r, line in enumerate(panel.model.lines) if line.unit == "4-3-1-3")
+        panel.table.selectRow(row)
+        panel.table.scrollTo(panel.model.index(row, 0))
+        panel.table.setFocus()
+        window.view.centerCursor()
+        QTimer.singleShot(600, lambda: grab(app, out, window.close))
+
+    QTimer.singleShot(800, stage)
+    return app.exec()
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")
     if "--import-dialog" in sys.argv:
         sys.exit(import_dialog(QApplication(sys.argv[:1]), target))
     if "--suggestions" in sys.argv or "--code-editor" in sys.argv:
         sys.exit(codebook(target, editor="--code-editor" in sys.argv))
+    if "--search" in sys.argv:
+        sys.exit(search(target))
     sys.exit(main(target))

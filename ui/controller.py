@@ -33,6 +33,7 @@ from annotator.project import Project
 from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
 from ui.export_controller import ExportMixin
+from ui.search_controller import SearchMixin
 from ui.teamwork_controller import TeamworkMixin
 
 if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
@@ -46,7 +47,7 @@ T = TypeVar("T")
 BACKUP_DELAY_MS = 1000
 
 
-class ProjectController(TeamworkMixin, ExportMixin, QObject):
+class ProjectController(SearchMixin, TeamworkMixin, ExportMixin, QObject):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.i18n import LANGUAGES
+from ui.widgets.search_panel import install_search
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -52,6 +53,8 @@ class WindowMenus(QObject):
         w.suggestions_action.setText(self.tr("Keyword suggestions"))
         w.suggestions_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
         menu.addAction(w.suggestions_action)
+        w.search_action = install_search(w)
+        menu.addAction(w.search_action)
         self._language_menu(menu.addMenu(self.tr("Language")))
 
     def _language_menu(self, menu: QMenu) -> None:

@@ -161,6 +161,75 @@
     </message>
 </context>
 <context>
+    <name>CodeHitsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="58"/>
+        <source>Code hits</source>
+        <extracomment>The places OK would code (for the current code and extent).</extracomment>
+        <translation>编码检索结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="73"/>
+        <source>Code 1 hit</source>
+        <translation>为 1 处检索结果编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="75"/>
+        <source>Code {0} hits</source>
+        <translation>为 {0} 处检索结果编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="76"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="81"/>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="93"/>
+        <source>Choose a code</source>
+        <translation>请选择编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="98"/>
+        <source>The hit only</source>
+        <translation>仅命中词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="99"/>
+        <source>Its clause</source>
+        <translation>所在分句</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="100"/>
+        <source>Its sentence</source>
+        <translation>所在整句</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="141"/>
+        <source>Choose a code to see the places it would code.</source>
+        <translation>选择编码后，这里列出将要编码的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="143"/>
+        <source>Nothing to code: you have coded every place with this code already.</source>
+        <translation>没有要编码的位置：这些位置您都已用此编码标注过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="145"/>
+        <source>1 place will be coded:</source>
+        <translation>将编码 1 处：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/code_hits_dialog.py" line="147"/>
+        <source>{0} places will be coded:</source>
+        <translation>将编码 {0} 处：</translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message>
         <location filename="../../ui/models/code_tree_model.py" line="31"/>
@@ -1474,6 +1543,90 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="59"/>
+        <source>Document</source>
+        <extracomment>The key that shows and hides the search dock (the core must reserve it: ``RESERVED_SHORTCUTS`` in annotator/commands/codes.py, so no code can take it). Show this span ``(document, start, end)`` in the text. The last search run (query, regex): redone when documents come or go.</extracomment>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="59"/>
+        <source>Unit</source>
+        <translation>单位编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="59"/>
+        <source>Before</source>
+        <translation>左语境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="59"/>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="60"/>
+        <source>After</source>
+        <translation>右语境</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="67"/>
+        <source>Search corpus</source>
+        <translation>全文检索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="72"/>
+        <source>A word or phrase (traditional and simplified alike); Enter searches</source>
+        <translation>输入词或短语（繁简通查），按回车检索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="76"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="77"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="79"/>
+        <source>Code hits…</source>
+        <translation>编码检索结果…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="80"/>
+        <source>Code the selected hits, or all hits shown (C)</source>
+        <translation>为选中的检索结果编码，未选中则为全部显示结果编码 (C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="151"/>
+        <source>0 hits</source>
+        <translation>0 处命中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="153"/>
+        <source>1 hit in 1 document</source>
+        <translation>1 篇文档中共 1 处命中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="155"/>
+        <source>{0} hits in 1 document</source>
+        <translation>1 篇文档中共 {0} 处命中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="157"/>
+        <source>{0} hits in {1} documents</source>
+        <translation>{1} 篇文档中共 {0} 处命中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_panel.py" line="159"/>
+        <source>; showing the first {0}</source>
+        <translation>；仅显示前 {0} 处</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutDialog</name>
     <message>
         <location filename="../../ui/dialogs/shortcut_dialog.py" line="37"/>
@@ -1612,67 +1765,67 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../ui/window_menus.py" line="44"/>
+        <location filename="../../ui/window_menus.py" line="45"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="46"/>
+        <location filename="../../ui/window_menus.py" line="47"/>
         <source>Show only my codings (blind coding)</source>
         <translation>只显示我的标注（盲编码）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="52"/>
+        <location filename="../../ui/window_menus.py" line="53"/>
         <source>Keyword suggestions</source>
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="55"/>
+        <location filename="../../ui/window_menus.py" line="58"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="72"/>
+        <location filename="../../ui/window_menus.py" line="75"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="73"/>
+        <location filename="../../ui/window_menus.py" line="76"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="74"/>
+        <location filename="../../ui/window_menus.py" line="77"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="79"/>
+        <location filename="../../ui/window_menus.py" line="82"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="81"/>
+        <location filename="../../ui/window_menus.py" line="84"/>
         <source>Find a code…</source>
         <translation>查找编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="83"/>
+        <location filename="../../ui/window_menus.py" line="86"/>
         <source>Snap selection to words</source>
         <translation>选区对齐到词</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="87"/>
+        <location filename="../../ui/window_menus.py" line="90"/>
         <source>Extend selection to the sentence</source>
         <translation>选区扩展到整句</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="91"/>
+        <location filename="../../ui/window_menus.py" line="94"/>
         <source>Extend selection to the clause</source>
         <translation>选区扩展到分句</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="98"/>
+        <location filename="../../ui/window_menus.py" line="101"/>
         <source>Document details…</source>
         <translation>文档信息…</translation>
     </message>
