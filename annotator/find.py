@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from annotator.shadow import to_simplified
 
 QUOTES = frozenset("“”「」『』‘’\"'")
-#: Han characters: the unified ideographs, extension A, the compatibility block, and
-#: the supplementary planes (extension B on, e.g. 𠮷).
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @dataclass(frozen=True)
@@ -27,32 +24,33 @@ class Normalised:
     origin: list[int]
 
 
-def _is_cjk(char: str) -> bool:
-    return bool(_CJK.match(char))
+_HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: What normalising drops: quote marks, and a space between a Chinese character and
+#: an ASCII letter or digit (either order), judged on the simplified text.
+_DROPPED = re.compile(
+    "[" + re.escape("".join(sorted(QUOTES))) + "]"
+    rf"|(?<=[{_HAN}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{_HAN}])"
+)
+
+
+def dropped(shadow: str) -> list[int]:
+    """The offsets of the characters normalising drops from a simplified text."""
+    return [match.start() for match in _DROPPED.finditer(shadow)]
+
+
+def squeeze(shadow: str) -> str:
+    """A simplified text without what normalising drops."""
+    return _DROPPED.sub("", shadow)
 
 
 def normalise(text: str) -> Normalised:
     shadow = to_simplified(text)
-    kept: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(shadow):
-        if char in QUOTES:
-            continue
-        if char == " " and _pangu_space(shadow, index):
-            continue
-        kept.append(char)
-        origin.append(index)
-    return Normalised("".join(kept), origin)
-
-
-def _pangu_space(text: str, index: int) -> bool:
-    """A space between a Chinese character and a Latin letter or digit (either order)."""
-    before, after = text[index - 1 : index], text[index + 1 : index + 2]
-    if not before or not after:
-        return False
-    return (_is_cjk(before) and after.isascii() and after.isalnum()) or (
-        _is_cjk(after) and before.isascii() and before.isalnum()
-    )
+    removed = dropped(shadow)
+    if not removed:
+        return Normalised(shadow, list(range(len(shadow))))
+    gone = set(removed)
+    origin = [index for index in range(len(shadow)) if index not in gone]
+    return Normalised(squeeze(shadow), origin)
 
 
 def find_all(text: str, query: str, normalised: Normalised | None = None) -> list[tuple[int, int]]:

@@ -68,6 +68,8 @@ def search(
     document_ids: Collection[DocumentId] | None = None,
 ) -> SearchResult:
     """Every hit of ``query``; the first ``limit`` as lines with ``context`` characters."""
+    if limit < 0:
+        raise ValidationError(f"显示行数不能为负 / The limit cannot be negative: {limit}")
     finder, needle = _finder(query, regex)
     index = project.stores.documents.search
     used_index = not regex and len(needle) >= INDEXED
@@ -80,11 +82,15 @@ def search(
     total = documents = 0
     for document_id in candidates:
         norm, removed = texts[document_id]
-        spans = list(finder(norm))
-        if spans:
-            total, documents = total + len(spans), documents + 1
+        if len(hits) < limit:
+            spans = list(finder(norm))
+            found = len(spans)
             room = limit - len(hits)
             hits += [Hit(document_id, *_original(s, e, removed)) for s, e in spans[:room]]
+        else:  # past the lines shown, only counted
+            found = finder.count(norm)
+        if found:
+            total, documents = total + found, documents + 1
     return SearchResult(query, total, documents, _lines(project, hits, context), used_index)
 
 
@@ -102,13 +108,15 @@ def _finder(query: str, regex: bool) -> tuple[_Finder, str]:
     needle = normalise(query).text
     if not needle:
         raise ValidationError("请输入要查找的内容 / Type something to search for")
-    return _Finder(needle=needle), needle
+    return _Finder(needle=needle, overlapping=_overlaps_itself(needle)), needle
 
 
 @dataclass(frozen=True, slots=True)
 class _Finder:
     needle: str = ""
     pattern: re.Pattern[str] | None = None
+    #: Whether two occurrences of the needle can overlap (哈哈 in 哈哈哈).
+    overlapping: bool = False
 
     def __call__(self, text: str) -> Iterator[tuple[int, int]]:
         """Hits in a normalised text: every occurrence (overlapping ones too, as the
@@ -123,6 +131,18 @@ class _Finder:
         while position >= 0:
             yield position, position + size
             position = text.find(self.needle, position + 1)
+
+    def count(self, text: str) -> int:
+        """How many hits, at C speed where occurrences cannot overlap (str.count counts
+        those that do not; 哈哈 in 哈哈哈 is two hits, not one)."""
+        if self.pattern is None and not self.overlapping:
+            return text.count(self.needle)
+        return sum(1 for _ in self(text))
+
+
+def _overlaps_itself(needle: str) -> bool:
+    """True when two occurrences can overlap: the needle starts as it ends (哈哈, abab)."""
+    return any(needle[:k] == needle[-k:] for k in range(1, len(needle)))
 
 
 def _original(start: int, end: int, removed: tuple[int, ...]) -> tuple[int, int]:
@@ -143,18 +163,30 @@ def _origin(index: int, removed: tuple[int, ...]) -> int:
 
 
 def _lines(project: Project, hits: list[Hit], size: int) -> list[KwicLine]:
-    numbers = {d.id: n for n, d in enumerate(project.documents(), 1)}
-    titles = {d.id: d.title or d.source_path or "" for d in project.documents()}
-    units: dict[DocumentId, UnitIndex] = {}
+    store = project.stores.documents
+    numbers = {document_id: n for n, document_id in enumerate(store.ids(), 1)}
+    shown = store.labels(hit.document_id for hit in hits)
     lines = []
     for hit in hits:
         text = project.text(hit.document_id)
-        if hit.document_id not in units:
-            units[hit.document_id] = UnitIndex(text)
-        section, paragraph, sentence = units[hit.document_id].unit(hit.start)
+        title, sha = shown[hit.document_id]
+        section, paragraph, sentence = _units(sha, text).unit(hit.start)
         number = numbers[hit.document_id]
         left, right = context(text, hit.start, hit.end, size)
         unit = f"{number}-{section}-{paragraph}-{sentence}"
         match = text[hit.start : hit.end]
-        lines.append(KwicLine(hit, number, titles[hit.document_id], unit, left, match, right))
+        lines.append(KwicLine(hit, number, title, unit, left, match, right))
     return lines
+
+
+#: Unit indexes of texts searched lately, by the text's hash (a text never changes).
+_UNITS: dict[str, UnitIndex] = {}
+_UNITS_KEPT = 2_000
+
+
+def _units(sha: str, text: str) -> UnitIndex:
+    if sha not in _UNITS:
+        if len(_UNITS) >= _UNITS_KEPT:
+            _UNITS.pop(next(iter(_UNITS)))
+        _UNITS[sha] = UnitIndex(text)
+    return _UNITS[sha]

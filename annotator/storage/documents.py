@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,6 +119,27 @@ class DocumentStore:
     def all(self) -> list[Document]:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY id")
         return [_document(row) for row in rows]
+
+    def ids(self) -> list[DocumentId]:
+        """Every document's id, in order (a document's number is its place here)."""
+        return [
+            DocumentId(row[0]) for row in self._db.execute("SELECT id FROM documents ORDER BY id")
+        ]
+
+    def labels(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, tuple[str, str]]:
+        """Title (or file name) and text hash of some documents: what a list of hits
+        shows, without reading whole records."""
+        wanted = list(dict.fromkeys(document_ids))
+        found: dict[DocumentId, tuple[str, str]] = {}
+        for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+            part = wanted[start : start + 500]
+            rows = self._db.execute(
+                "SELECT id, COALESCE(NULLIF(title, ''), source_path, ''), text_sha256"
+                f" FROM documents WHERE id IN ({', '.join('?' * len(part))})",
+                part,
+            )
+            found.update({DocumentId(i): (title, sha) for i, title, sha in rows})
+        return found
 
     def count(self) -> int:
         return int(self._db.scalar("SELECT count(*) FROM documents"))

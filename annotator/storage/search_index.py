@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from annotator.find import normalise
+from annotator.find import dropped, squeeze
 from annotator.models import DocumentId
+from annotator.shadow import to_simplified
 from annotator.storage.database import Database
 
 #: A document as search sees it: its normalised text and the offsets normalising dropped.
@@ -21,9 +22,8 @@ Searchable = tuple[str, tuple[int, ...]]
 
 
 def searchable(text: str) -> Searchable:
-    shown = normalise(text)
-    kept = set(shown.origin)
-    return shown.text, tuple(i for i in range(len(text)) if i not in kept)
+    shadow = to_simplified(text)
+    return squeeze(shadow), tuple(dropped(shadow))
 
 
 class SearchIndex:
