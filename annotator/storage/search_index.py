@@ -1,29 +1,37 @@
 """The corpus search index: each document's normalised text, and FTS5 over it.
 
 Rows are written when a document is stored and go with it (a foreign key
-cascades, and triggers keep the FTS5 index in step), so undo and redo of an
-import keep the index right with no code of their own. Normalised texts are
+cascades, and a trigger takes them out of the FTS5 index), so undo and redo of
+an import keep the index right with no code of their own. Normalised texts are
 cached in memory once read: a one- or two-character query, which the trigram
 index cannot serve, is answered by scanning them.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 
-from annotator.find import dropped, squeeze
+from annotator.find import dropped
 from annotator.models import DocumentId
 from annotator.shadow import to_simplified
 from annotator.storage.database import Database
 
+#: Trigrams asked of the index, at most (a long query's first ones narrow enough).
+TERMS = 12
 #: A document as search sees it: its normalised text and the offsets normalising dropped.
 Searchable = tuple[str, tuple[int, ...]]
 
 
 def searchable(text: str) -> Searchable:
     shadow = to_simplified(text)
-    return squeeze(shadow), tuple(dropped(shadow))
+    removed = dropped(shadow)
+    if not removed:
+        return shadow, ()
+    edges = [-1, *removed, len(shadow)]
+    kept = (shadow[a + 1 : b] for a, b in itertools.pairwise(edges))
+    return "".join(kept), tuple(removed)
 
 
 class SearchIndex:
@@ -41,6 +49,7 @@ class SearchIndex:
             "INSERT INTO search_text (document_id, norm, removed) VALUES (?, ?, ?)",
             (document_id, norm, json.dumps(removed)),
         )
+        self._db.execute("INSERT INTO search_fts (rowid, norm) VALUES (?, ?)", (document_id, norm))
         if self._cache is not None:
             self._cache[document_id] = (norm, removed)
 
@@ -59,11 +68,14 @@ class SearchIndex:
         return self._cache
 
     def holding(self, needle: str) -> list[DocumentId]:
-        """The documents whose normalised text holds ``needle`` (three characters or more:
-        the trigram index's answer), in id order."""
-        phrase = '"' + needle.replace('"', '""') + '"'
+        """The documents whose normalised text holds every trigram of ``needle`` (three
+        characters or more), in id order: all that hold ``needle``, and maybe a few
+        that hold its pieces apart (the search checks each text)."""
+        trigrams = dict.fromkeys(needle[i : i + 3] for i in range(len(needle) - 2))
+        terms = ['"' + t.replace('"', '""') + '"' for t in list(trigrams)[:TERMS]]
         rows = self._db.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid", (phrase,)
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid",
+            (" AND ".join(terms),),
         )
         return [DocumentId(row[0]) for row in rows]
 
