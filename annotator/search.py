@@ -164,7 +164,7 @@ def _origin(index: int, removed: tuple[int, ...]) -> int:
 
 def _lines(project: Project, hits: list[Hit], size: int) -> list[KwicLine]:
     store = project.stores.documents
-    numbers = {document_id: n for n, document_id in enumerate(store.ids(), 1)}
+    numbers = store.search.numbers()
     shown = store.labels(hit.document_id for hit in hits)
     lines = []
     for hit in hits:

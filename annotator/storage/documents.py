@@ -120,12 +120,6 @@ class DocumentStore:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY id")
         return [_document(row) for row in rows]
 
-    def ids(self) -> list[DocumentId]:
-        """Every document's id, in order (a document's number is its place here)."""
-        return [
-            DocumentId(row[0]) for row in self._db.execute("SELECT id FROM documents ORDER BY id")
-        ]
-
     def labels(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, tuple[str, str]]:
         """Title (or file name) and text hash of some documents: what a list of hits
         shows, without reading whole records."""

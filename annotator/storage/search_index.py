@@ -38,10 +38,12 @@ class SearchIndex:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._cache: dict[DocumentId, Searchable] | None = None
+        self._numbers: dict[DocumentId, int] | None = None
         db.rollback_listeners.append(self.forget)
 
     def forget(self) -> None:
         self._cache = None
+        self._numbers = None
 
     def add(self, document_id: DocumentId, text: str) -> None:
         norm, removed = searchable(text)
@@ -52,11 +54,19 @@ class SearchIndex:
         self._db.execute("INSERT INTO search_fts (rowid, norm) VALUES (?, ?)", (document_id, norm))
         if self._cache is not None:
             self._cache[document_id] = (norm, removed)
+        self._numbers = None
 
     def dropped(self, document_id: DocumentId) -> None:
         """The document was deleted (its row went with it)."""
         if self._cache is not None:
             self._cache.pop(document_id, None)
+        self._numbers = None
+
+    def numbers(self) -> dict[DocumentId, int]:
+        """Each document's number (its place in id order, from 1), from the cache."""
+        if self._numbers is None:
+            self._numbers = {d: n for n, d in enumerate(sorted(self.all()), 1)}
+        return self._numbers
 
     def all(self) -> dict[DocumentId, Searchable]:
         """Every document's searchable text, in id order (read once, then cached)."""
