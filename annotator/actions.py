@@ -155,6 +155,12 @@ class ProjectActions:
         self.execute(commands.CodeHits(places, code_id, self.coder))
         return len(places)
 
+    def set_word_lists(self, dictionary: Sequence[str], stopwords: Sequence[str]) -> None:
+        """The project's own dictionary terms and stop words for word frequency."""
+        from annotator.wordfreq import SetWordLists, WordLists
+
+        self.execute(SetWordLists(WordLists(tuple(dictionary), tuple(stopwords))))
+
     def add_coder(self, name: str) -> Coder:
         command = commands.AddCoder(name)
         self.execute(command)

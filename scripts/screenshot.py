@@ -7,13 +7,15 @@
     ... docs/suggestions.png --suggestions
     ... docs/code-editor.png --code-editor
     ... docs/search.png --search
+    ... docs/stats.png --stats
 
 The first opens a fresh demo project, shows the article with overlapping
 codings and selects one coding in the panel; the second opens the import
 dialog on the demo articles and shows the one with spam and navigation lines;
 the third shows the keyword suggestions of an article (dotted lines), the
 fourth the code editor, the fifth the corpus search dock with the hits of 党建
-and one of them selected in its article.
+and one of them selected in its article, the sixth the statistics window on
+its co-occurrence tab (codes meeting in the same document).
 """
 
 from __future__ import annotations
@@ -162,6 +164,26 @@ def search(out: Path) -> int:
     return app.exec()
 
 
+def stats(out: Path) -> int:
+    """The statistics window's co-occurrence tab: codes that meet in a document."""
+    app, window = demo_window("zh_CN")
+
+    def stage() -> None:
+        from ui.dialogs.stats_dialog import StatsDialog
+
+        window.stats_action.trigger()
+        dialog = window.findChild(StatsDialog)
+        dialog.move(120, 60)
+        dialog.resize(1200, 820)
+        tab = dialog.co_occurrence
+        tab.unit.setCurrentIndex(tab.unit.findData("document"))
+        dialog.tabs.setCurrentWidget(tab)
+        QTimer.singleShot(600, lambda: grab(app, out, window.close))
+
+    QTimer.singleShot(800, stage)
+    return app.exec()
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/main-window.png")
     if "--import-dialog" in sys.argv:
@@ -170,4 +192,6 @@ if __name__ == "__main__":
         sys.exit(codebook(target, editor="--code-editor" in sys.argv))
     if "--search" in sys.argv:
         sys.exit(search(target))
+    if "--stats" in sys.argv:
+        sys.exit(stats(target))
     sys.exit(main(target))

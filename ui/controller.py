@@ -34,6 +34,7 @@ from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
 from ui.export_controller import ExportMixin
 from ui.search_controller import SearchMixin
+from ui.stats_controller import StatsMixin
 from ui.teamwork_controller import TeamworkMixin
 
 if TYPE_CHECKING:  # the import pipeline, Excel and jieba load on first use, not at start-up
@@ -47,7 +48,7 @@ T = TypeVar("T")
 BACKUP_DELAY_MS = 1000
 
 
-class ProjectController(SearchMixin, TeamworkMixin, ExportMixin, QObject):
+class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QObject):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).

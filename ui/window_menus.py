@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -55,7 +55,21 @@ class WindowMenus(QObject):
         menu.addAction(w.suggestions_action)
         w.search_action = install_search(w)
         menu.addAction(w.search_action)
+        w.stats_action = QAction(self.tr("Statistics…"), w)
+        w.stats_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        w.stats_action.triggered.connect(self.statistics)
+        menu.addAction(w.stats_action)
         self._language_menu(menu.addMenu(self.tr("Language")))
+
+    def statistics(self) -> None:
+        """Open the statistics window (code frequencies, co-occurrence, word frequency)."""
+        if not self.window.controller.has_project:
+            return
+        from ui.dialogs.stats_dialog import StatsDialog
+
+        dialog = StatsDialog(self.window.controller, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _language_menu(self, menu: QMenu) -> None:
         w = self.window

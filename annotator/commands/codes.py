@@ -22,7 +22,7 @@ _MODIFIERS = ("Meta", "Ctrl", "Alt", "Shift")
 RESERVED_SHORTCUTS = frozenset({
     "Ctrl+A", "Ctrl+C", "Ctrl+D", "Ctrl+E", "Ctrl+F", "Ctrl+I", "Ctrl+K", "Ctrl+N", "Ctrl+O",
     "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Shift+B", "Ctrl+Shift+K", "Ctrl+Shift+M",
-    "Ctrl+Shift+F", "Ctrl+Shift+R", "Ctrl+Shift+Y",
+    "Ctrl+Shift+F", "Ctrl+Shift+R", "Ctrl+Shift+T", "Ctrl+Shift+Y",
     "Ctrl+Alt+C", "Ctrl+Alt+S", "Ctrl+Alt+W", "F3", "Shift+F3",
 })  # fmt: skip
 

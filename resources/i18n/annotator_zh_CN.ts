@@ -82,6 +82,64 @@
     </message>
 </context>
 <context>
+    <name>CoOccurrenceTab</name>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="113"/>
+        <source>Overlapping codings</source>
+        <translation>标注重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="114"/>
+        <source>Same sentence</source>
+        <translation>同一句</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="115"/>
+        <source>Same document</source>
+        <translation>同一文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="123"/>
+        <source>Codes meet in:</source>
+        <translation>共现单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="127"/>
+        <source>Measures (M) × mechanisms (J), by sentence</source>
+        <translation>举措 (M) × 机制 (J)（按句）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="131"/>
+        <source>co-occurrence</source>
+        <translation>编码共现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="153"/>
+        <source>The codebook has no top-level M and J codes.</source>
+        <translation>编码本中没有一级编码 M 和 J。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <source>M code</source>
+        <translation>M 编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <source>J code</source>
+        <translation>J 编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <source>Sentences</source>
+        <translation>句数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <source>Units</source>
+        <translation>单位编号</translation>
+    </message>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
         <location filename="../../ui/dialogs/code_dialog.py" line="43"/>
@@ -158,6 +216,40 @@
         <location filename="../../ui/dialogs/code_dialog.py" line="77"/>
         <source>Remove attribute</source>
         <translation>删除属性</translation>
+    </message>
+</context>
+<context>
+    <name>CodeFrequencyTab</name>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="90"/>
+        <source>code-frequencies</source>
+        <extracomment>How many codes the frequency chart shows. How many words the word chart shows (the table shows them all).</extracomment>
+        <translation>编码频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="100"/>
+        <source>References per code (top {0})</source>
+        <translation>各编码参考点数（前 {0} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <source>References</source>
+        <translation>参考点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <source>Documents</source>
+        <translation>材料来源</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1635,25 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
     </message>
 </context>
 <context>
+    <name>SavablePane</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="155"/>
+        <source>Save as PNG…</source>
+        <extracomment>The bars&apos; colour (one set: QtCharts cannot colour each bar of a set). The heat map&apos;s cells go from white (0) to this red (the largest count). What is shown, top to bottom (tests read it). Row and column labels (the codes&apos; keys), and the counts (matrix[i][j]).</extracomment>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="168"/>
+        <source>Save as PNG</source>
+        <translation>保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="168"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../ui/widgets/search_panel.py" line="59"/>
@@ -1657,6 +1768,29 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
         <location filename="../../ui/dialogs/shortcut_dialog.py" line="74"/>
         <source>{0} is the shortcut of {1}; it will move to this code.</source>
         <translation>{0} 是 {1} 的快捷键，将改给此编码。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="281"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="287"/>
+        <source>Code frequencies</source>
+        <translation>编码频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="288"/>
+        <source>Co-occurrence</source>
+        <translation>编码共现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="289"/>
+        <source>Word frequency</source>
+        <translation>词频</translation>
     </message>
 </context>
 <context>
@@ -1780,54 +1914,173 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="58"/>
+        <location filename="../../ui/window_menus.py" line="59"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="62"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="75"/>
+        <location filename="../../ui/window_menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="76"/>
+        <location filename="../../ui/window_menus.py" line="90"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="77"/>
+        <location filename="../../ui/window_menus.py" line="91"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="82"/>
+        <location filename="../../ui/window_menus.py" line="96"/>
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="84"/>
+        <location filename="../../ui/window_menus.py" line="98"/>
         <source>Find a code…</source>
         <translation>查找编码…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="86"/>
+        <location filename="../../ui/window_menus.py" line="100"/>
         <source>Snap selection to words</source>
         <translation>选区对齐到词</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="90"/>
+        <location filename="../../ui/window_menus.py" line="104"/>
         <source>Extend selection to the sentence</source>
         <translation>选区扩展到整句</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="94"/>
+        <location filename="../../ui/window_menus.py" line="108"/>
         <source>Extend selection to the clause</source>
         <translation>选区扩展到分句</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="101"/>
+        <location filename="../../ui/window_menus.py" line="115"/>
         <source>Document details…</source>
         <translation>文档信息…</translation>
+    </message>
+</context>
+<context>
+    <name>WordFrequencyTab</name>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="172"/>
+        <source>Count</source>
+        <extracomment>The last count: group → words, most frequent first.</extracomment>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="176"/>
+        <source>Edit word lists…</source>
+        <translation>编辑词表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="178"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="182"/>
+        <source>Group by:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="183"/>
+        <source>Minimum length:</source>
+        <translation>最短词长：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="184"/>
+        <source>Top:</source>
+        <translation>前：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="191"/>
+        <source>Group:</source>
+        <translation>组：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="198"/>
+        <source>word-frequencies</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="232"/>
+        <source>Whole corpus</source>
+        <translation>全部语料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="209"/>
+        <source>Each document</source>
+        <translation>逐篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="233"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="245"/>
+        <source>Most frequent words: {0}</source>
+        <translation>高频词：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <source>Count</source>
+        <comment>how often</comment>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="264"/>
+        <source>Export word frequencies</source>
+        <translation>导出词频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="264"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>WordListsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/word_lists_dialog.py" line="27"/>
+        <source>Word lists</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/word_lists_dialog.py" line="31"/>
+        <source>Dictionary terms (kept whole)</source>
+        <translation>自定义词（不切分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/word_lists_dialog.py" line="32"/>
+        <source>Stop words (left out)</source>
+        <translation>停用词（不计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/word_lists_dialog.py" line="43"/>
+        <source>One word per line.</source>
+        <translation>每行一个词。</translation>
     </message>
 </context>
 </TS>
