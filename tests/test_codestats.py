@@ -96,3 +96,21 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     }
     assert cli(["stats", str(path), "--cooccurrence", "overlap"]) == 0
     assert capsys.readouterr().out.splitlines() == ["M1\tJ1\t1", "M1\tM2\t1"]
+
+
+def test_the_cross_tab_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.annot"
+    with Project.create(path) as project:
+        project.coder = "alice"
+        _build(project)
+        first, second = project.documents()
+        project.update_document(first.id, region_level="县")
+        project.update_document(second.id, region_level="地级市")
+    assert cli(["stats", str(path), "--crosstab", "region_level", "--json"]) == 0
+    rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["M"] == {"code": "M", "县": 3, "地级市": 1}  # M1 ×2 and M2 in 县, M2 in 地级市
+    assert rows["J1"] == {"code": "J1", "县": 2, "地级市": 0}
+    assert cli(["stats", str(path), "--crosstab", "region_level"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "code\t县\t地级市"
