@@ -152,7 +152,8 @@ class ProjectActions:
         from annotator.commands.hits import plan_hits
 
         places = plan_hits(self.stores, hits, code_id, self.coder, extent)
-        self.execute(commands.CodeHits(places, code_id, self.coder))
+        if places:  # all coded already: nothing to do, and no empty undo step
+            self.execute(commands.CodeHits(places, code_id, self.coder))
         return len(places)
 
     def set_word_lists(self, dictionary: Sequence[str], stopwords: Sequence[str]) -> None:

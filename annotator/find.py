@@ -24,12 +24,14 @@ class Normalised:
     origin: list[int]
 
 
-_HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Han characters: the unified ideographs, extension A, the compatibility block and
+#: the supplementary planes (extension B on, e.g. 𠮷).
+HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: What normalising drops: quote marks, and a space between a Chinese character and
 #: an ASCII letter or digit (either order), judged on the simplified text.
 _DROPPED = re.compile(
     "[" + re.escape("".join(sorted(QUOTES))) + "]"
-    rf"|(?<=[{_HAN}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{_HAN}])"
+    rf"|(?<=[{HAN}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{HAN}])"
 )
 
 

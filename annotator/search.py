@@ -74,7 +74,7 @@ def search(
     index = project.stores.documents.search
     used_index = not regex and len(needle) >= INDEXED
     texts = index.all()
-    candidates = [d for d in index.holding(needle) if d in texts] if used_index else list(texts)
+    candidates = [d for d in index.holding(needle) if d in texts] if used_index else sorted(texts)
     if document_ids is not None:
         wanted = set(document_ids)
         candidates = [d for d in candidates if d in wanted]

@@ -23,13 +23,17 @@ from functools import cache
 from annotator.changes import Changes
 from annotator.commands.base import Command, Stores
 from annotator.errors import ValidationError
+from annotator.find import HAN
 from annotator.models import DocumentId
 from annotator.project import Project
 from annotator.resources import resource_path
 from annotator.shadow import to_simplified
 
 DICTIONARY_SETTING, STOPWORDS_SETTING = "words.dictionary", "words.stopwords"
-_WORDY = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+_WORDY = re.compile(f"[{HAN}A-Za-z]")
+#: What jieba keeps inside one word (its ``re_han_default``): a term with anything
+#: else is split wherever it occurs, so the dictionary cannot hold it.
+_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 #: Group names: the whole corpus, each document, or a document attribute's values.
 CORPUS, DOCUMENT = "corpus", "document"
 
@@ -96,14 +100,24 @@ class SetWordLists(Command):
 
 
 def _cleaned(lists: WordLists) -> WordLists:
+    """Words trimmed, de-duplicated and simplified (text is counted in simplified
+    script, so 鄉村振興 in a list means 乡村振兴)."""
+
     def clean(words: Iterable[str]) -> tuple[str, ...]:
-        found = dict.fromkeys(w.strip() for w in words if w.strip())
+        found = dict.fromkeys(to_simplified(w.strip()) for w in words if w.strip())
         for word in found:
             if any(c.isspace() for c in word):
                 raise ValidationError(f"词中不能有空格 / A word cannot hold a space: {word!r}")
         return tuple(found)
 
-    return WordLists(clean(lists.dictionary), clean(lists.stopwords))
+    dictionary = clean(lists.dictionary)
+    for word in dictionary:
+        if not _JIEBA_WORD.match(word):
+            raise ValidationError(
+                f"分词词典只能收汉字、字母、数字和 +#&._%- / The segmenter keeps only Chinese"
+                f" characters, letters, digits and +#&._%- inside a word: {word!r}"
+            )
+    return WordLists(dictionary, clean(lists.stopwords))
 
 
 def _store(stores: Stores, lists: WordLists) -> None:
@@ -134,6 +148,8 @@ def word_frequencies(
 
     if min_length < 1:
         raise ValidationError("最短词长至少为 1 / The minimum length is at least 1")
+    if top is not None and top < 0:
+        raise ValidationError(f"显示词数不能为负 / The number of words cannot be negative: {top}")
     lists = word_lists(project)
     stop = default_stopwords() | set(lists.stopwords)
     counts: dict[str, Counter[str]] = {}

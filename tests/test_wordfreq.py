@@ -90,3 +90,19 @@ def test_the_sheet_and_the_command_line(demo: Project, tmp_path: Path) -> None:
     assert cli(["words", str(path), "--stopwords", "见", "--xlsx", str(tmp_path / "c.xlsx")]) == 0
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")["词频"]
     assert next(sheet.iter_rows(min_row=2, values_only=True))[2:4] == ("乡村振兴", 2)
+
+
+def test_lists_in_traditional_script_and_rare_characters(project: Project) -> None:
+    """Review findings: lists are simplified like the text; 𠮷 is a word character;
+    words jieba cannot keep whole and a negative top are refused."""
+    add_document(project, "𠮷野家。鄉村振興。兩山理論。两山理论")
+    project.execute(SetWordLists(WordLists(("兩山理論",), ("鄉村振興",))))
+    counts = _counts(word_frequencies(project, min_length=1))
+    assert counts["两山理论"] == 2
+    assert "乡村振兴" not in counts
+    assert "𠮷" in counts
+    for bad in ("(括号)", "１２", "𠮷野家"):
+        with pytest.raises(ValidationError, match="segmenter"):
+            SetWordLists(WordLists((bad,), ()))
+    with pytest.raises(ValidationError, match="negative"):
+        word_frequencies(project, top=-1)

@@ -36,11 +36,15 @@ def plan_hits(
     coder: str,
     extent: str = "hit",
 ) -> list[Place]:
-    """The places coding ``hits`` would add, in document and text order."""
+    """The places coding ``hits`` would add, in document and text order (hits in a
+    document deleted since the search are left out)."""
     if extent not in EXTENTS:
         raise ValidationError(f"范围应为 {'/'.join(EXTENTS)} / Unknown extent {extent!r}")
     grown: dict[DocumentId, list[tuple[int, int]]] = {}
+    present = set(stores.documents.search.numbers())
     for document_id, start, end in hits:
+        if document_id not in present:
+            continue  # a hit list kept while its document was deleted
         text = stores.documents.text(document_id)
         span = _grow(text, start, end, extent)
         grown.setdefault(document_id, []).append(span)
