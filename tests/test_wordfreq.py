@@ -106,3 +106,8 @@ def test_lists_in_traditional_script_and_rare_characters(project: Project) -> No
             SetWordLists(WordLists((bad,), ()))
     with pytest.raises(ValidationError, match="negative"):
         word_frequencies(project, top=-1)
+
+
+def test_a_misspelt_attribute_is_refused(demo: Project) -> None:
+    with pytest.raises(ValidationError, match="No such document attribute"):
+        word_frequencies(demo, by="regoin")

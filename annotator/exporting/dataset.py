@@ -202,3 +202,13 @@ def attribute_names(documents: Collection[Document]) -> list[str]:
     """The attributes a cross-tab can use in these documents: ours, then their own."""
     own = sorted({name for document in documents for name in document.attributes})
     return [*ATTRIBUTES, *(name for name in own if name not in ATTRIBUTES)]
+
+
+def check_attribute(name: str, documents: Collection[Document]) -> None:
+    """Refuse an attribute no document could have (a misspelt name would put every
+    document under "no value" without a word)."""
+    known = attribute_names(documents)
+    if name not in known:
+        raise ValidationError(
+            f"没有这个文档属性 / No such document attribute: {name} ({', '.join(known)})"
+        )

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotator.exporting.dataset import Dataset, attribute_value
+from annotator.exporting.dataset import Dataset, attribute_value, check_attribute
 from annotator.models import Code, CodeId, DocumentId
 
 
@@ -103,6 +103,7 @@ class CrossTab:
 
 def cross_tab(data: Dataset, attribute: str) -> CrossTab:
     """Code × attribute value; "" stands for documents without a value."""
+    check_attribute(attribute, data.project.documents())  # any document may have it
     values = {d.id: attribute_value(d, attribute) for d in data.documents}
     counts: dict[CodeId, Counter[str]] = {code.id: Counter() for code in data.codes}
     for document_id, by_code in counts_by_document(data).items():
