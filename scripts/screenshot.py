@@ -7,7 +7,7 @@
     ... docs/suggestions.png --suggestions
     ... docs/code-editor.png --code-editor
     ... docs/search.png --search
-    ... docs/stats.png --stats
+    ... docs/stats.png --stats                  # or --stats codes|cooccurrence|words|crosstab
 
 The first opens a fresh demo project, shows the article with overlapping
 codings and selects one coding in the panel; the second opens the import
@@ -15,7 +15,9 @@ dialog on the demo articles and shows the one with spam and navigation lines;
 the third shows the keyword suggestions of an article (dotted lines), the
 fourth the code editor, the fifth the corpus search dock with the hits of 党建
 and one of them selected in its article, the sixth the statistics window on
-its co-occurrence tab (codes meeting in the same document).
+one tab: co-occurrence (codes meeting in the same document, the default), the
+code-frequency chart (codes), the corpus's word counts (words) or the codes ×
+region levels (crosstab).
 """
 
 from __future__ import annotations
@@ -164,8 +166,21 @@ def search(out: Path) -> int:
     return app.exec()
 
 
-def stats(out: Path) -> int:
-    """The statistics window's co-occurrence tab: codes that meet in a document."""
+STATS_TABS = ("codes", "cooccurrence", "words", "crosstab")
+
+
+def stats_tab() -> str:
+    """The tab named after --stats (co-occurrence when none is)."""
+    after = sys.argv[sys.argv.index("--stats") + 1 :]
+    chosen = after[0] if after and not after[0].startswith("--") else "cooccurrence"
+    if chosen not in STATS_TABS:
+        sys.exit(f"--stats takes one of {', '.join(STATS_TABS)}, not {chosen}")
+    return chosen
+
+
+def stats(out: Path, tab_name: str) -> int:
+    """A tab of the statistics window: codes that meet in a document, the code
+    frequency chart, the corpus's most frequent words or codes × region level."""
     app, window = demo_window("zh_CN")
 
     def stage() -> None:
@@ -175,8 +190,12 @@ def stats(out: Path) -> int:
         dialog = window.findChild(StatsDialog)
         dialog.move(120, 60)
         dialog.resize(1200, 820)
-        tab = dialog.co_occurrence
-        tab.unit.setCurrentIndex(tab.unit.findData("document"))
+        tab = {"codes": dialog.codes, "cooccurrence": dialog.co_occurrence,
+               "words": dialog.words, "crosstab": dialog.crosstab}[tab_name]  # fmt: skip
+        if tab is dialog.co_occurrence:
+            tab.unit.setCurrentIndex(tab.unit.findData("document"))
+        if tab is dialog.words:
+            tab.count()  # jieba loads first: a few seconds
         dialog.tabs.setCurrentWidget(tab)
         QTimer.singleShot(600, lambda: grab(app, out, window.close))
 
@@ -193,5 +212,5 @@ if __name__ == "__main__":
     if "--search" in sys.argv:
         sys.exit(search(target))
     if "--stats" in sys.argv:
-        sys.exit(stats(target))
+        sys.exit(stats(target, stats_tab()))
     sys.exit(main(target))

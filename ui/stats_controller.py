@@ -1,7 +1,8 @@
 """The controller's part for statistics: code frequencies, co-occurrence, the
-measure × mechanism pairs and word frequency (with the project's word lists).
-A mixin of :class:`ui.controller.ProjectController` (one controller; the file
-is apart only to keep each file short). The core modules load on first use."""
+measure × mechanism pairs, codes × a document attribute and word frequency
+(with the project's word lists). A mixin of
+:class:`ui.controller.ProjectController` (one controller; the file is apart
+only to keep each file short). The core modules load on first use."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from annotator.project import Project
 
 if TYPE_CHECKING:
     from annotator.codestats import Pair, PairRow
-    from annotator.exporting.tables import FrequencyRow
+    from annotator.exporting.tables import CrossTab, FrequencyRow
+    from annotator.models import Code
     from annotator.wordfreq import WordCount, WordLists
 
 
@@ -42,6 +44,21 @@ class StatsMixin:
         from annotator.codestats import measure_mechanism_pairs
 
         return measure_mechanism_pairs(self.project, first, second)
+
+    def cross_tab_attributes(self) -> list[str]:
+        """The document attributes a cross-tab can use: ours, then the documents' own."""
+        from annotator.exporting.dataset import attribute_names
+
+        return attribute_names(self.project.documents())
+
+    def cross_tab(self, attribute: str) -> tuple[list[Code], CrossTab]:
+        """Every code in tree order, and its references (sub-codes included) per
+        value of ``attribute`` ("" for a document without one)."""
+        from annotator.exporting.dataset import ExportOptions, collect
+        from annotator.exporting.tables import cross_tab
+
+        data = collect(self.project, ExportOptions(attribute=attribute))
+        return data.codes, cross_tab(data, attribute)
 
     def word_groupings(self) -> list[str]:
         """What word counts can be grouped by: corpus, document, then the attributes."""

@@ -84,57 +84,57 @@
 <context>
     <name>CoOccurrenceTab</name>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="117"/>
         <source>Overlapping codings</source>
         <translation>标注重叠</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="118"/>
         <source>Same sentence</source>
         <translation>同一句</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="119"/>
         <source>Same document</source>
         <translation>同一文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="127"/>
         <source>Codes meet in:</source>
         <translation>共现单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="131"/>
         <source>Measures (M) × mechanisms (J), by sentence</source>
         <translation>举措 (M) × 机制 (J)（按句）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="135"/>
         <source>co-occurrence</source>
         <translation>编码共现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="157"/>
         <source>The codebook has no top-level M and J codes.</source>
         <translation>编码本中没有一级编码 M 和 J。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="158"/>
         <source>M code</source>
         <translation>M 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="158"/>
         <source>J code</source>
         <translation>J 编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="158"/>
         <source>Sentences</source>
         <translation>句数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="158"/>
         <source>Units</source>
         <translation>单位编号</translation>
     </message>
@@ -221,33 +221,33 @@
 <context>
     <name>CodeFrequencyTab</name>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="94"/>
         <source>code-frequencies</source>
         <extracomment>How many codes the frequency chart shows. How many words the word chart shows (the table shows them all).</extracomment>
         <translation>编码频次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="104"/>
         <source>References per code (top {0})</source>
         <translation>各编码参考点数（前 {0} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="107"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="107"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="107"/>
         <source>References</source>
         <translation>参考点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="107"/>
         <source>Documents</source>
         <translation>材料来源</translation>
     </message>
@@ -577,6 +577,45 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
         <location filename="../../ui/dialogs/compare_dialog.py" line="337"/>
         <source>{0} has no coding here.</source>
         <translation>{0} 在此处没有编码。</translation>
+    </message>
+</context>
+<context>
+    <name>CrossTabTab</name>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="48"/>
+        <source>Row %</source>
+        <translation>行百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="49"/>
+        <source>Each value&apos;s share of the code&apos;s references</source>
+        <translation>各取值占该编码参考点的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="55"/>
+        <source>Document attribute:</source>
+        <translation>文档属性：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="84"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="85"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="85"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="88"/>
+        <location filename="../../ui/dialogs/stats_crosstab.py" line="112"/>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -1637,18 +1676,18 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>SavablePane</name>
     <message>
-        <location filename="../../ui/widgets/charts.py" line="155"/>
+        <location filename="../../ui/widgets/charts.py" line="171"/>
         <source>Save as PNG…</source>
         <extracomment>The bars&apos; colour (one set: QtCharts cannot colour each bar of a set). The heat map&apos;s cells go from white (0) to this red (the largest count). What is shown, top to bottom (tests read it). Row and column labels (the codes&apos; keys), and the counts (matrix[i][j]).</extracomment>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/charts.py" line="168"/>
+        <location filename="../../ui/widgets/charts.py" line="184"/>
         <source>Save as PNG</source>
         <translation>保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/charts.py" line="168"/>
+        <location filename="../../ui/widgets/charts.py" line="184"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1773,24 +1812,29 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>StatsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="285"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="292"/>
         <source>Code frequencies</source>
         <translation>编码频次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="293"/>
         <source>Co-occurrence</source>
         <translation>编码共现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="294"/>
         <source>Word frequency</source>
         <translation>词频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="295"/>
+        <source>Cross-tab</source>
+        <translation>交叉表</translation>
     </message>
 </context>
 <context>
@@ -1914,7 +1958,7 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="59"/>
+        <location filename="../../ui/window_menus.py" line="58"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
@@ -1972,90 +2016,90 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>WordFrequencyTab</name>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="176"/>
         <source>Count</source>
         <extracomment>The last count: group → words, most frequent first.</extracomment>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="180"/>
         <source>Edit word lists…</source>
         <translation>编辑词表…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="182"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="186"/>
         <source>Group by:</source>
         <translation>分组：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="187"/>
         <source>Minimum length:</source>
         <translation>最短词长：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="188"/>
         <source>Top:</source>
         <translation>前：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="195"/>
         <source>Group:</source>
         <translation>组：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="202"/>
         <source>word-frequencies</source>
         <translation>词频</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="209"/>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="236"/>
         <source>Whole corpus</source>
         <translation>全部语料</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="213"/>
         <source>Each document</source>
         <translation>逐篇文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="237"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="249"/>
         <source>Most frequent words: {0}</source>
         <translation>高频词：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="252"/>
         <source>Word</source>
         <translation>词</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="252"/>
         <source>Documents</source>
         <translation>文档数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="252"/>
         <source>Count</source>
         <comment>how often</comment>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="264"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="268"/>
         <source>Export word frequencies</source>
         <translation>导出词频</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stats_dialog.py" line="264"/>
+        <location filename="../../ui/dialogs/stats_dialog.py" line="268"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

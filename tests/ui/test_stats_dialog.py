@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.codestats import co_occurrence, measure_mechanism_pairs
-from annotator.exporting.dataset import collect
-from annotator.exporting.tables import frequencies
+from annotator.exporting.dataset import ExportOptions, collect
+from annotator.exporting.tables import cross_tab, frequencies
+from ui.dialogs.stats_crosstab import percent
 from ui.dialogs.stats_dialog import StatsDialog, table_rows
 from ui.dialogs.word_lists_dialog import WordListsDialog
 from ui.i18n import code_name
@@ -138,3 +139,61 @@ def test_export_to_excel_writes_the_word_sheet(
     assert "词频" in book.sheetnames
     cells = [c for row in book["词频"].iter_rows(values_only=True) for c in row]
     assert "乡村振兴" in cells
+
+
+def _cross_tab(dialog: StatsDialog, attribute: str, shares: bool) -> list[list[object]]:
+    """The core's cross-tab of ``attribute`` as the tab should show it."""
+    data = collect(dialog.controller.project, ExportOptions(attribute=attribute))
+    table = cross_tab(data, attribute)
+    rows: list[list[object]] = []
+    for code in data.codes:
+        cells = [
+            percent(table.row_share(code.id, v)) if shares else table.counts[code.id][v]
+            for v in table.values
+        ]
+        rows.append([code.key or "", code_name(code), *cells, table.total(code.id)])
+    totals = [table.column_total(v, data.codes) for v in table.values]
+    grand = sum(totals)
+    cells = [percent(n / grand) if shares else n for n in totals]
+    return [*rows, ["Total", "", *cells, grand]]
+
+
+@pytest.mark.parametrize("attribute", ["region_level", "year"])
+def test_cross_tab_is_the_core_cross_tab(dialog: StatsDialog, attribute: str) -> None:
+    tab = dialog.crosstab
+    assert dialog.tabs.indexOf(tab) == 3
+    tab.attribute.setCurrentIndex(tab.attribute.findData(attribute))
+    data = collect(dialog.controller.project, ExportOptions(attribute=attribute))
+    values = cross_tab(data, attribute).values
+    headers = [tab.table.horizontalHeaderItem(c).text() for c in range(tab.table.columnCount())]
+    assert headers == ["Code", "Name", *(v or "(none)" for v in values), "Total"]
+    assert table_rows(tab.table) == _cross_tab(dialog, attribute, shares=False)
+    assert len(values) > 1
+    assert table_rows(tab.table)[-1][-1] == len(data.annotations)
+    tab.row_share.setChecked(True)
+    assert table_rows(tab.table) == _cross_tab(dialog, attribute, shares=True)
+
+
+def test_cross_tab_rows_in_tree_order_top_level_bold(dialog: StatsDialog) -> None:
+    tab = dialog.crosstab
+    codes = dialog.controller.codes()
+    assert tab.attribute.currentData() == "region_level"
+    assert tab.attribute.itemText(0) == "Level"
+    assert [tab.table.item(r, 0).text() for r in range(len(codes))] == [c.key for c in codes]
+    bold = [tab.table.item(r, 0).font().bold() for r in range(len(codes))]
+    assert bold == [c.parent_id is None for c in codes]
+    assert tab.table.item(len(codes), 0).font().bold()
+
+
+def test_cross_tab_follows_the_project(dialog: StatsDialog, demo_window: MainWindow) -> None:
+    tab = dialog.crosstab
+    tab.attribute.setCurrentIndex(tab.attribute.findData("year"))
+    before = table_rows(tab.table)
+    document = dialog.controller.documents()[0]
+    coded = [a for a in dialog.controller.project.annotations() if a.document_id == document.id]
+    dialog.controller.run(lambda: dialog.controller.delete_annotations([a.id for a in coded]))
+    assert tab.attribute.currentData() == "year"
+    assert table_rows(tab.table)[-1][-1] == before[-1][-1] - len(coded)
+    assert table_rows(tab.table) == _cross_tab(dialog, "year", shares=False)
+    demo_window.undo_action.trigger()
+    assert table_rows(tab.table) == before

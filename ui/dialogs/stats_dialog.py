@@ -1,12 +1,15 @@
-"""The statistics window: code frequencies, co-occurrence and word frequency.
+"""The statistics window: code frequencies, co-occurrence, word frequency and
+codes × a document attribute.
 
-Three tabs, each a chart (with "Save as PNG…") beside or above a table. Code
-frequencies chart the references of the codes without sub-codes (top 30);
-co-occurrence paints the codes used × codes used in the chosen unit and lists
-the measure × mechanism (M × J) pairs; word frequency counts jieba's words per
-corpus, document or attribute value, with the project's own word lists and an
-Excel export. Figures come from the core through the controller; the tabs
-redraw when the project changes.
+Four tabs. The first three are each a chart (with "Save as PNG…") beside or
+above a table. Code frequencies chart the references of the codes without
+sub-codes (top 30); co-occurrence paints the codes used × codes used in the
+chosen unit and lists the measure × mechanism (M × J) pairs; word frequency
+counts jieba's words per corpus, document or attribute value, with the
+project's own word lists and an Excel export. The cross-tab
+(:mod:`ui.dialogs.stats_crosstab`) counts each code's references per value of
+a document attribute. Figures come from the core through the controller; the
+tabs redraw when the project changes.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from annotator.changes import Changes
 from annotator.exporting.labels import attribute_name
 from annotator.wordfreq import CORPUS, DOCUMENT, WordCount
 from ui.controller import ProjectController
+from ui.dialogs.stats_crosstab import CrossTabTab
 from ui.i18n import code_name, is_english
 from ui.widgets.charts import BarChart, HeatMap, SavablePane
 
@@ -274,7 +278,7 @@ class WordFrequencyTab(QWidget):
 
 
 class StatsDialog(QDialog):
-    """The three tabs; they redraw when the project changes (undo included)."""
+    """The four tabs; they redraw when the project changes (undo included)."""
 
     def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,10 +287,12 @@ class StatsDialog(QDialog):
         self.codes = CodeFrequencyTab(controller)
         self.co_occurrence = CoOccurrenceTab(controller)
         self.words = WordFrequencyTab(controller)
+        self.crosstab = CrossTabTab(controller)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.codes, self.tr("Code frequencies"))
         self.tabs.addTab(self.co_occurrence, self.tr("Co-occurrence"))
         self.tabs.addTab(self.words, self.tr("Word frequency"))
+        self.tabs.addTab(self.crosstab, self.tr("Cross-tab"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -299,5 +305,7 @@ class StatsDialog(QDialog):
     def _changed(self, changes: Changes) -> None:
         self.codes.refresh()
         self.co_occurrence.refresh()
+        self.crosstab.fill_attributes()
+        self.crosstab.refresh()
         if self.words.found and (not changes or changes.documents):  # word lists, attributes
             self.words.count()

@@ -5,6 +5,7 @@ the application sets."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCharts import (
@@ -30,6 +31,16 @@ from PySide6.QtWidgets import (
 BAR_COLOUR = QColor("#4472C4")
 #: The heat map's cells go from white (0) to this red (the largest count).
 HOT = QColor("#C0392B")
+
+
+def whole_step(top: int, ticks: int = 6) -> int:
+    """A whole tick interval (1, 2, 5, 10, 20, 50…) giving at most ``ticks`` steps to ``top``."""
+    scale = 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if top / step <= ticks:
+                return step
+        scale *= 10
 
 
 class BarChart(QChartView):
@@ -67,7 +78,12 @@ class BarChart(QChartView):
         categories.setTruncateLabels(False)  # Chinese words are short; "…" says nothing
         axis = QValueAxis()
         axis.setLabelFormat("%d")
-        axis.setRange(0, max((count for _, count in self.bars), default=1) * 1.15 or 1)
+        top = max((count for _, count in self.bars), default=1) or 1
+        step = whole_step(top)  # ticks on whole numbers: small counts read 0 1 2, not 0 0 1
+        axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis.setTickAnchor(0)
+        axis.setTickInterval(step)
+        axis.setRange(0, math.ceil(top * 1.15 / step) * step)
         axis.setLabelsFont(self.font())
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
