@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.models import Code, CodeId, CoderId, DocumentId
 from annotator.teamwork.review import PENDING, QueueItem
 from ui.widgets.code_menu import label, swatch
+from ui.widgets.table_model import Index, TitledTableModel
 
 _STATE_COLOURS = {"accepted": "#2e7d32", "rejected": "#c62828", PENDING: "#555555"}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ReviewModel(QAbstractTableModel):
+class ReviewModel(TitledTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[QueueItem] = []
@@ -23,7 +23,6 @@ class ReviewModel(QAbstractTableModel):
         self._coders: dict[CoderId, str] = {}
         self._titles: dict[DocumentId, str] = {}
         self._states: dict[str, str] = {}
-        self._headers: list[str] = []
 
     def set_labels(self, headers: list[str], states: dict[str, str]) -> None:
         """Column titles and state names in the interface language."""
@@ -40,18 +39,8 @@ class ReviewModel(QAbstractTableModel):
         self.items, self._codes, self._coders, self._titles = items, codes, coders, titles
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.search import KwicLine
+from ui.widgets.table_model import Index, TitledTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 DOCUMENT, UNIT, LEFT, HIT, RIGHT = range(5)
 
 _Key = tuple[Any, ...]
@@ -45,11 +45,10 @@ def _flat(text: str) -> str:
     return text.replace("\r", "").replace("\n", " ")
 
 
-class SearchModel(QAbstractTableModel):
+class SearchModel(TitledTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[KwicLine] = []
-        self._headers: list[str] = []
         self._sorted: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_headers(self, headers: list[str]) -> None:
@@ -64,18 +63,8 @@ class SearchModel(QAbstractTableModel):
             self.lines.reverse()
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
