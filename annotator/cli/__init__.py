@@ -27,7 +27,7 @@ from annotator.cli import (
     teamwork,
     words,
 )
-from annotator.cli.common import Handler, default_coder
+from annotator.cli.common import Handler, VerbFactory, default_coder
 from annotator.cli.verbs import (
     cmd_annotations,
     cmd_check,
@@ -44,6 +44,16 @@ from annotator.errors import AnnotatorError
 
 
 # -- parser --------------------------------------------------------------------
+def _analysis_verbs(verb: VerbFactory) -> None:
+    """The verbs that read a coded corpus: search, words, stats, export."""
+    search.add_arguments(verb("search", search.cmd_search, "find text in every document"))
+    words.add_arguments(verb("words", words.cmd_words, "word frequencies (jieba, domain terms)"))
+    stats.add_arguments(verb("stats", stats.cmd_stats, "code co-occurrence and M × J pairs"))
+    exports.add_arguments(
+        verb("export", exports.cmd_export, "export the coded dataset (xlsx, csv, json, qdpx, html)")
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator", description="Code Chinese policy and news texts (Annotator)."
@@ -76,9 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     agreement.add_arguments(
         verb("agreement", agreement.cmd_agreement, "agreement of two coders, per code")
     )
-    search.add_arguments(verb("search", search.cmd_search, "find text in every document"))
-    words.add_arguments(verb("words", words.cmd_words, "word frequencies (jieba, domain terms)"))
-    stats.add_arguments(verb("stats", stats.cmd_stats, "code co-occurrence and M × J pairs"))
+    _analysis_verbs(verb)
     suggestions.add_arguments(
         verb("suggestions", suggestions.cmd_suggestions, "keyword suggestions; accept or reject")
     )
@@ -100,9 +108,6 @@ def build_parser() -> argparse.ArgumentParser:
     annotations = verb("annotations", cmd_annotations, "list annotations")
     annotations.add_argument("--document", help="only this document (id or uuid)")
     annotations.add_argument("--by", dest="coder_filter", help="only this coder's annotations")
-    exports.add_arguments(
-        verb("export", exports.cmd_export, "export the coded dataset (xlsx, csv, json, qdpx, html)")
-    )
     verb("check", cmd_check, "verify the project file (integrity, references, quotes)")
     history = verb("history", cmd_history, "show the log of changes, newest first")
     history.add_argument("--limit", type=int, default=50)
