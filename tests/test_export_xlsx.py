@@ -115,7 +115,17 @@ def test_numbers_are_numbers_and_codes_coloured(coded: Coded, tmp_path: Path) ->
     segments = book["编码明细"]
     assert isinstance(segments["O2"].value, int)
     assert isinstance(segments["B2"].value, int)
-    assert segments["I2"].fill.fgColor.rgb.endswith("BCD0F1")  # M1.1's colour
+    # the code cells take their code's colour by a conditional format per code used
+    rules = {
+        rule.formula[0]: rule.dxf.fill.fgColor.rgb
+        for cells in segments.conditional_formatting
+        for rule in cells.rules
+        if str(cells.sqref) == "I2:I8"
+    }
+    assert rules['$J2="M > M1 > M1.1"'].endswith("BCD0F1")
+    assert set(rules) == {
+        f'$J2="{p}"' for p in ("M > M1", "M > M1 > M1.1", "M > M1 > M1.2", "J > J1")
+    }
     codebook = _rows(book["编码本"])
     assert [row["编码"] for row in codebook] == ["M", "M1", "M1.1", "M1.2", "J", "J1"]
     m11 = codebook[2]

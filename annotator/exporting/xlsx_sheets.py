@@ -6,6 +6,9 @@ import json
 from collections import Counter
 from collections.abc import Callable
 
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.utils import get_column_letter
+
 from annotator.excel import Workbook
 from annotator.exporting import labels
 from annotator.exporting.dataset import Dataset
@@ -36,14 +39,26 @@ def add_segments(workbook: Workbook, data: Dataset, tick: Tick) -> int:
         wrap=_WRAPPED,
         freeze="C2",
     )
-    fills = {code.id: {_CODE_COLUMN: fill(code.color)} for code in data.codes}
-    rows = zip(data.annotations, segment_rows(data), strict=True)
-    for number, (annotation, row) in enumerate(rows, 1):
-        sheet.append(row_values(row, language), fills=fills[annotation.code_id])
+    for number, row in enumerate(segment_rows(data), 1):
+        sheet.append(row_values(row, language))
         if number % 1000 == 0:
             tick(number)
     sheet.finish()
+    _colour_codes(sheet, data)
     return sheet.rows - 1
+
+
+def _colour_codes(sheet: Sheet, data: Dataset) -> None:
+    """Each code cell in its code's colour, by one conditional format per code used
+    (matched on the code path beside it) rather than a style per cell: at 100,000
+    codings that is 54 rules instead of 100,000 styled cells."""
+    key, path = get_column_letter(_CODE_COLUMN + 1), get_column_letter(_CODE_COLUMN + 2)
+    used = {a.code_id for a in data.annotations}
+    for code in data.codes:
+        if code.id in used:
+            text = data.paths[code.id].replace('"', '""')
+            rule = FormulaRule(formula=[f'${path}2="{text}"'], fill=fill(code.color))  # type: ignore[no-untyped-call]
+            sheet.add_rule(f"{key}2:{key}{sheet.rows}", rule)
 
 
 def add_documents(workbook: Workbook, data: Dataset) -> None:
