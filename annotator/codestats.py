@@ -25,7 +25,7 @@ from annotator.errors import ValidationError
 from annotator.models import Annotation, Code, CodeId, CoderId, DocumentId
 from annotator.project import Project
 from annotator.sentences import sentences
-from annotator.units import UnitIndex
+from annotator.units import unit_index
 
 UNITS = ("overlap", "sentence", "document")
 Pair = tuple[CodeId, CodeId]
@@ -98,7 +98,7 @@ def count_pairs(
     found: defaultdict[Pair, list[str]] = defaultdict(list)
     for document_id, chosen in _by_document(codings):
         content = text(document_id)
-        index = UnitIndex(content)
+        index = unit_index(content)
         for sentence, codes in _sentence_codes(content, chosen).items():
             ones = sorted(c for c in codes if family.get(c) == first)
             others = sorted(c for c in codes if family.get(c) == second)

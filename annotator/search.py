@@ -23,7 +23,7 @@ from annotator.models import DocumentId
 from annotator.project import Project
 from annotator.shadow import to_simplified
 from annotator.structure import context
-from annotator.units import UnitIndex
+from annotator.units import unit_index
 
 #: The trigram index serves queries of at least this many (normalised) characters.
 INDEXED = 3
@@ -165,28 +165,13 @@ def _origin(index: int, removed: tuple[int, ...]) -> int:
 def _lines(project: Project, hits: list[Hit], size: int) -> list[KwicLine]:
     store = project.stores.documents
     numbers = store.search.numbers()
-    shown = store.labels(hit.document_id for hit in hits)
+    titles = store.titles(hit.document_id for hit in hits)
     lines = []
     for hit in hits:
         text = project.text(hit.document_id)
-        title, sha = shown[hit.document_id]
-        section, paragraph, sentence = _units(sha, text).unit(hit.start)
         number = numbers[hit.document_id]
+        unit = unit_index(text).label(number, hit.start, hit.start + 1)  # where the hit starts
         left, right = context(text, hit.start, hit.end, size)
-        unit = f"{number}-{section}-{paragraph}-{sentence}"
         match = text[hit.start : hit.end]
-        lines.append(KwicLine(hit, number, title, unit, left, match, right))
+        lines.append(KwicLine(hit, number, titles[hit.document_id], unit, left, match, right))
     return lines
-
-
-#: Unit indexes of texts searched lately, by the text's hash (a text never changes).
-_UNITS: dict[str, UnitIndex] = {}
-_UNITS_KEPT = 2_000
-
-
-def _units(sha: str, text: str) -> UnitIndex:
-    if sha not in _UNITS:
-        if len(_UNITS) >= _UNITS_KEPT:
-            _UNITS.pop(next(iter(_UNITS)))
-        _UNITS[sha] = UnitIndex(text)
-    return _UNITS[sha]

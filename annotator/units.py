@@ -12,6 +12,7 @@ IDs of the research notes (5-1-1-3, 1-0-5-4…) are tests.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from annotator.sentences import sentences
 from annotator.structure import heading_spans, paragraph_spans
@@ -55,3 +56,10 @@ class UnitIndex:
 
 def _join(document_number: int, unit: Unit) -> str:
     return "-".join(str(part) for part in (document_number, *unit))
+
+
+@lru_cache(maxsize=2048)
+def unit_index(text: str) -> UnitIndex:
+    """The unit index of a text, kept for the texts used lately (a text never changes,
+    and exports, search and statistics ask for the same ones again and again)."""
+    return UnitIndex(text)

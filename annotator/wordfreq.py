@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from annotator.attributes import attribute_value, check_attribute
 from annotator.changes import Changes
 from annotator.commands.base import Command, Stores
 from annotator.errors import ValidationError
@@ -144,14 +145,13 @@ def word_frequencies(
 ) -> dict[str, list[WordCount]]:
     """Word counts per group (the corpus, each document's number, or each attribute
     value), most frequent first."""
-    from annotator.exporting.dataset import attribute_value, check_attribute
 
     if min_length < 1:
         raise ValidationError("最短词长至少为 1 / The minimum length is at least 1")
     if top is not None and top < 0:
         raise ValidationError(f"显示词数不能为负 / The number of words cannot be negative: {top}")
     if by not in (CORPUS, DOCUMENT):
-        check_attribute(by, project.documents())
+        check_attribute(by, project.documents)
     lists = word_lists(project)
     stop = default_stopwords() | set(lists.stopwords)
     counts: dict[str, Counter[str]] = {}

@@ -57,8 +57,8 @@ class ExportMixin:
         def _opened(self, project: Project) -> None: ...
 
     def export_choices(self) -> ExportChoices:
+        from annotator.attributes import attribute_names
         from annotator.exporting import FORMATS
-        from annotator.exporting.dataset import attribute_names
         from annotator.teamwork.consensus import consensus_id
 
         project = self.project

@@ -44,17 +44,15 @@ class SearchMixin:
 
     def place_units(self, places: Sequence[Place]) -> list[str]:
         """The unit number (``5-1-1-3``, or ``5-1-1-3~5-1-1-4``) of each place."""
-        from annotator.units import UnitIndex
+        from annotator.units import unit_index
 
-        numbers = {d.id: n for n, d in enumerate(self.project.documents(), 1)}
-        indexes: dict[DocumentId, UnitIndex] = {}
-        units = []
-        for place in places:
-            if place.document_id not in indexes:
-                indexes[place.document_id] = UnitIndex(self.project.text(place.document_id))
-            index = indexes[place.document_id]
-            units.append(index.label(numbers[place.document_id], place.start, place.end))
-        return units
+        numbers = self.project.stores.documents.search.numbers()
+        return [
+            unit_index(self.project.text(p.document_id)).label(
+                numbers[p.document_id], p.start, p.end
+            )
+            for p in places
+        ]
 
 
 def _spans(hits: Sequence[Hit]) -> list[tuple[DocumentId, int, int]]:

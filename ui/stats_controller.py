@@ -47,7 +47,7 @@ class StatsMixin:
 
     def cross_tab_attributes(self) -> list[str]:
         """The document attributes a cross-tab can use: ours, then the documents' own."""
-        from annotator.exporting.dataset import attribute_names
+        from annotator.attributes import attribute_names
 
         return attribute_names(self.project.documents())
 
@@ -62,7 +62,7 @@ class StatsMixin:
 
     def word_groupings(self) -> list[str]:
         """What word counts can be grouped by: corpus, document, then the attributes."""
-        from annotator.exporting.dataset import attribute_names
+        from annotator.attributes import attribute_names
         from annotator.wordfreq import CORPUS, DOCUMENT
 
         return [CORPUS, DOCUMENT, *attribute_names(self.project.documents())]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from annotator.attributes import ATTRIBUTES
 from annotator.cli.common import emit
 from annotator.cli.teamwork import coder_ids, document_ids
 from annotator.exporting import FORMATS, ExportOptions, export
-from annotator.exporting.dataset import ATTRIBUTES
 from annotator.project import Project
 from annotator.teamwork.review import STATES
 

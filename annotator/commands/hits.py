@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from annotator.commands.annotations import AddAnnotation
 from annotator.commands.base import Command, Composite, Stores
-from annotator.errors import ValidationError
+from annotator.errors import NotFoundError, ValidationError
 from annotator.models import CodeId, DocumentId
 from annotator.sentences import clause_span, sentence_span
 
@@ -41,11 +41,11 @@ def plan_hits(
     if extent not in EXTENTS:
         raise ValidationError(f"范围应为 {'/'.join(EXTENTS)} / Unknown extent {extent!r}")
     grown: dict[DocumentId, list[tuple[int, int]]] = {}
-    present = set(stores.documents.search.numbers())
     for document_id, start, end in hits:
-        if document_id not in present:
+        try:
+            text = stores.documents.text(document_id)
+        except NotFoundError:
             continue  # a hit list kept while its document was deleted
-        text = stores.documents.text(document_id)
         span = _grow(text, start, end, extent)
         grown.setdefault(document_id, []).append(span)
     person = stores.coders.by_name(coder)

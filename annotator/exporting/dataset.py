@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from annotator.errors import ValidationError
@@ -19,14 +19,11 @@ from annotator.exporting.rows import code_paths, exported_coder
 from annotator.models import Annotation, AnnotationId, Code, CodeId, CoderId, Document, DocumentId
 from annotator.project import Project
 from annotator.teamwork.review import STATES, ReviewSummary, summaries
-from annotator.units import UnitIndex
+from annotator.units import unit_index
 
 #: ``progress(done, total)`` during a long export; raising
 #: :class:`~annotator.errors.CancelledError` from it cancels, and nothing is written.
 Progress = Callable[[int, int], None]
-
-#: Document attributes a cross-tab can use, besides the document's own attributes.
-ATTRIBUTES = ("region_level", "region", "year", "source", "author")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +71,6 @@ class Dataset:
     reviews: dict[AnnotationId, ReviewSummary]
     #: Every coding of the chosen documents, by any coder in any state (for agreement).
     everything: list[Annotation]
-    _texts: dict[DocumentId, str] = field(default_factory=dict)
-    _units: dict[DocumentId, UnitIndex] = field(default_factory=dict)
 
     @cached_property
     def code_by_id(self) -> dict[CodeId, Code]:
@@ -103,17 +98,11 @@ class Dataset:
         return counts
 
     def text(self, document_id: DocumentId) -> str:
-        if document_id not in self._texts:
-            self._texts[document_id] = self.project.text(document_id)
-        return self._texts[document_id]
+        return self.project.text(document_id)  # the store keeps texts once read
 
     def unit(self, annotation: Annotation) -> str:
         """The coding's unit number, e.g. ``5-1-1-3``."""
-        index = self._units.get(annotation.document_id)
-        if index is None:
-            index = self._units[annotation.document_id] = UnitIndex(
-                self.text(annotation.document_id)
-            )
+        index = unit_index(self.text(annotation.document_id))
         return index.label(self.numbers[annotation.document_id], annotation.start, annotation.end)
 
     def review(self, annotation_id: AnnotationId) -> ReviewSummary:
@@ -187,28 +176,3 @@ def _coders(project: Project, options: ExportOptions) -> frozenset[CoderId] | No
             f"没有这些编码员 / No such coders: {', '.join(map(str, sorted(unknown)))}"
         )
     return options.coder_ids
-
-
-def attribute_value(document: Document, name: str) -> str:
-    """A document's value of a cross-tab attribute; "" when it has none."""
-    if name == "year":
-        return (document.published or "")[:4]
-    if name in ATTRIBUTES:
-        return str(getattr(document, name) or "")
-    return document.attributes.get(name, "")
-
-
-def attribute_names(documents: Collection[Document]) -> list[str]:
-    """The attributes a cross-tab can use in these documents: ours, then their own."""
-    own = sorted({name for document in documents for name in document.attributes})
-    return [*ATTRIBUTES, *(name for name in own if name not in ATTRIBUTES)]
-
-
-def check_attribute(name: str, documents: Collection[Document]) -> None:
-    """Refuse an attribute no document could have (a misspelt name would put every
-    document under "no value" without a word)."""
-    known = attribute_names(documents)
-    if name not in known:
-        raise ValidationError(
-            f"没有这个文档属性 / No such document attribute: {name} ({', '.join(known)})"
-        )

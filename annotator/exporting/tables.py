@@ -12,8 +12,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from annotator.exporting.dataset import Dataset, attribute_value, check_attribute
-from annotator.models import Code, CodeId, DocumentId
+from annotator.attributes import attribute_value, check_attribute
+from annotator.exporting.dataset import Dataset
+from annotator.models import Code, CodeId
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,6 @@ class FrequencyRow:
     units: str
 
 
-def counts_by_document(data: Dataset) -> dict[DocumentId, Counter[CodeId]]:
-    """Per chosen document: references of each code (sub-codes included)."""
-    return data.counts_by_document
-
-
 def depths(codes: Sequence[Code]) -> dict[CodeId, int]:
     found: dict[CodeId, int] = {}
     for code in codes:  # tree order: a parent comes first
@@ -46,7 +42,7 @@ def depths(codes: Sequence[Code]) -> dict[CodeId, int]:
 
 def frequencies(data: Dataset) -> list[FrequencyRow]:
     """One row per code, in tree order."""
-    per_document = counts_by_document(data)
+    per_document = data.counts_by_document
     references: Counter[CodeId] = Counter()
     documents: Counter[CodeId] = Counter()
     for counts in per_document.values():
@@ -103,10 +99,10 @@ class CrossTab:
 
 def cross_tab(data: Dataset, attribute: str) -> CrossTab:
     """Code × attribute value; "" stands for documents without a value."""
-    check_attribute(attribute, data.project.documents())  # any document may have it
+    check_attribute(attribute, data.project.documents)  # any document may have it
     values = {d.id: attribute_value(d, attribute) for d in data.documents}
     counts: dict[CodeId, Counter[str]] = {code.id: Counter() for code in data.codes}
-    for document_id, by_code in counts_by_document(data).items():
+    for document_id, by_code in data.counts_by_document.items():
         for code_id, count in by_code.items():
             counts[code_id][values[document_id]] += count
     ordered = sorted(set(values.values()), key=lambda v: (v == "", v))

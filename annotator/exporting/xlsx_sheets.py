@@ -14,7 +14,7 @@ from annotator.exporting import labels
 from annotator.exporting.dataset import Dataset
 from annotator.exporting.rows import row_values, segment_rows
 from annotator.exporting.sheet import Sheet, fill
-from annotator.exporting.tables import counts_by_document, depths
+from annotator.exporting.tables import depths
 from annotator.models import DOCUMENT_FIELDS, CodeId
 
 #: Told every 1,000 rows how many are written (it may raise CancelledError).
@@ -74,7 +74,7 @@ def add_documents(workbook: Workbook, data: Dataset) -> None:
         widths + [10] * (len(tops) + len(own)),
         wrap=(1, 12),
     )
-    counts = counts_by_document(data)
+    counts = data.counts_by_document
     total = Counter(a.document_id for a in data.annotations)
     for document in data.documents:
         fields = [getattr(document, name) for name in DOCUMENT_FIELDS]

@@ -7,7 +7,7 @@ from annotator.excel import CellValue, PatternFill, Workbook
 from annotator.exporting import labels
 from annotator.exporting.dataset import Dataset
 from annotator.exporting.sheet import PERCENT, Sheet, fill
-from annotator.exporting.tables import CrossTab, FrequencyRow, counts_by_document, cross_tab
+from annotator.exporting.tables import CrossTab, FrequencyRow, cross_tab
 from annotator.exporting.xlsx_relations import frequency_chart
 
 _SUBTOTAL = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
@@ -78,7 +78,7 @@ def add_matrix(workbook: Workbook, data: Dataset, *, binary: bool) -> None:
         freeze="C2",
         header_fills={2 + i: fill(code.color) for i, code in enumerate(data.codes)},
     )
-    counts = counts_by_document(data)
+    counts = data.counts_by_document
     for document in data.documents:
         found = counts[document.id]
         cells = [min(found[c.id], 1) if binary else found[c.id] for c in data.codes]

@@ -120,19 +120,19 @@ class DocumentStore:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM documents ORDER BY id")
         return [_document(row) for row in rows]
 
-    def labels(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, tuple[str, str]]:
-        """Title (or file name) and text hash of some documents: what a list of hits
-        shows, without reading whole records."""
+    def titles(self, document_ids: Iterable[DocumentId]) -> dict[DocumentId, str]:
+        """The title (or file name) of some documents: what a list of hits shows,
+        without reading whole records."""
         wanted = list(dict.fromkeys(document_ids))
-        found: dict[DocumentId, tuple[str, str]] = {}
+        found: dict[DocumentId, str] = {}
         for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
             part = wanted[start : start + 500]
             rows = self._db.execute(
-                "SELECT id, COALESCE(NULLIF(title, ''), source_path, ''), text_sha256"
+                "SELECT id, COALESCE(NULLIF(title, ''), source_path, '')"
                 f" FROM documents WHERE id IN ({', '.join('?' * len(part))})",
                 part,
             )
-            found.update({DocumentId(i): (title, sha) for i, title, sha in rows})
+            found.update({DocumentId(i): title for i, title in rows})
         return found
 
     def count(self) -> int:
