@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,11 @@ def action_keys(window: QWidget) -> dict[str, str]:
         for action in window.findChildren(QAction)
         for key in action.shortcuts()
     }
+
+
+def modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
+    """The modifiers held, without the keypad flag (digits on the keypad count as digits)."""
+    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
 
 
 def take_key(event: QEvent, actions: KeyActions) -> bool:

@@ -40,7 +40,7 @@ from annotator.agreement.disagreements import Cluster, Kind
 from annotator.models import CONSENSUS_NAME, Annotation, AnnotationId, CoderId, DocumentId
 from annotator.offsets import ViewOffsets
 from ui.controller import ProjectController
-from ui.keys import take_key
+from ui.keys import modifiers, take_key
 from ui.widgets.code_menu import label, swatch
 from ui.widgets.compare_pane import ComparePane
 from ui.widgets.tables import fit_columns
@@ -366,8 +366,7 @@ class CompareDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier:
+        if modifiers(event):
             return None
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:

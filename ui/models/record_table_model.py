@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
+
+from ui.models.titled_table_model import Index, TitledTableModel
 
 T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(TitledTableModel, Generic[T]):
     """Rows are records of type ``T``; subclasses say what each column shows.
 
     Subclasses implement :meth:`display` (one value per header) and may extend
@@ -21,7 +22,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def __init__(self, headers: Sequence[str]) -> None:
         super().__init__()
-        self._headers = tuple(headers)
+        self._headers = list(headers)
         self._rows: list[T] = []
 
     def set_rows(self, rows: list[T]) -> None:
@@ -35,11 +36,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def display(self, record: T) -> tuple[Any, ...]:
         raise NotImplementedError
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -49,11 +47,4 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return getattr(record, "id", None)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record)[index.column()]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None

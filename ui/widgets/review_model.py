@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from annotator.models import Code, CodeId, CoderId, DocumentId
 from annotator.teamwork.review import PENDING, QueueItem
+from ui.models.titled_table_model import Index, TitledTableModel
 from ui.widgets.code_menu import label, swatch
-from ui.widgets.table_model import Index, TitledTableModel
 
 _STATE_COLOURS = {"accepted": "#2e7d32", "rejected": "#c62828", PENDING: "#555555"}
 

@@ -37,7 +37,7 @@ from annotator.models import CodeId, DocumentId, ReviewStatus
 from annotator.teamwork.review import PENDING, STATES, QueueItem, progress
 from ui.controller import ProjectController
 from ui.dialogs.bounds_dialog import BoundsDialog
-from ui.keys import take_key
+from ui.keys import modifiers, take_key
 from ui.widgets.code_menu import fill_code_menu, label
 from ui.widgets.review_model import ReviewModel
 from ui.widgets.tables import fit_columns
@@ -313,7 +313,7 @@ class ReviewPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if modifiers(event):
             return None
         return {
             Qt.Key.Key_A: self.accept_current,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.search import KwicLine
-from ui.widgets.table_model import Index, TitledTableModel
+from ui.models.titled_table_model import Index, TitledTableModel
 
 DOCUMENT, UNIT, LEFT, HIT, RIGHT = range(5)
 

@@ -33,7 +33,7 @@ from annotator.models import DocumentId
 from annotator.search import Hit, SearchResult
 from ui.controller import ProjectController
 from ui.dialogs.code_hits_dialog import CodeHitsDialog
-from ui.keys import take_key
+from ui.keys import modifiers, take_key
 from ui.widgets.search_model import DOCUMENT, HIT, LEFT, RIGHT, UNIT, LeftElided, SearchModel
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ class SearchPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if modifiers(event):
             return None
         return self.code_hits if event.key() == Qt.Key.Key_C else None
 

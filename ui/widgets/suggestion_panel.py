@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from annotator.models import Code, CodeId, DocumentId
 from annotator.suggestions import Suggestion
 from ui.controller import ProjectController
-from ui.keys import take_key
+from ui.keys import modifiers, take_key
 from ui.widgets.code_menu import label, swatch
 
 _CONTEXT = 12  # characters of text shown on each side of a suggestion
@@ -137,7 +137,7 @@ class SuggestionPanel(QWidget):
 
     def _key_action(self, event: QKeyEvent) -> object | None:
         whole = bool(event.modifiers() & _SHIFT)
-        others = event.modifiers() & ~_SHIFT & ~Qt.KeyboardModifier.KeypadModifier
+        others = modifiers(event) & ~_SHIFT
         if others:
             return None
         return {
