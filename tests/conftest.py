@@ -7,8 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No deadlines (timings belong in bench/); in CI the examples are derandomised so
+# a run is repeatable, locally they vary and hypothesis keeps failures in .hypothesis/.
+settings.register_profile(
+    "annotator",
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("annotator")
 
 from annotator.models import Document, NewDocument
 from annotator.project import Project
