@@ -26,6 +26,18 @@ class ProjectLockedError(ProjectError):
     """Another program has the project open."""
 
 
+class ReadOnlyProjectError(ProjectError):
+    """The project was opened read-only (its file or folder cannot be written)."""
+
+
+class DamagedProjectError(ProjectError):
+    """The project file is damaged (SQLite reports a malformed database)."""
+
+
+class SaveFailedError(ProjectError):
+    """An action could not be written (disk full, I/O error); the project is unchanged."""
+
+
 class NoProjectError(ProjectError):
     """An action needs an open project and none is open."""
 

@@ -4,7 +4,8 @@
 line in the append-only history table, then pushes it on the undo stack. Undo
 and redo run the same way, so an undo is itself logged and committed at once.
 Listeners hear the :class:`Changes` of every execute, undo and redo; that is how
-the UI learns what to redraw.
+the UI learns what to redraw. A write the file refuses (read-only, disk full)
+raises a user error and leaves both stacks as they were.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class History:
         self, step: Callable[[Stores], Changes], command: Command, action: str, summary: str
     ) -> Changes:
         try:
-            with self._db.atomic():
+            with self._db.write():
                 changes = step(self._stores)
                 self._log.append(
                     time=self._stores.now(),

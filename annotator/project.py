@@ -18,10 +18,12 @@ from annotator.actions import ProjectActions
 from annotator.commands import Stores
 from annotator.commands.base import utc_now
 from annotator.errors import (
+    DamagedProjectError,
     NotAProjectError,
     NotFoundError,
     ProjectError,
     ProjectExistsError,
+    ReadOnlyProjectError,
 )
 from annotator.history import DEFAULT_LIMIT, History
 from annotator.models import (
@@ -46,7 +48,9 @@ from annotator.storage.database import (
     APPLICATION_ID,
     Database,
     DatabaseError,
+    can_write,
     foreign_key_problems,
+    is_damaged,
     read_header,
     remove_database_files,
 )
@@ -86,6 +90,8 @@ class Project(ProjectActions):
         self.open_backup: Path | None = None
         #: Why that backup could not be written (the project opened anyway).
         self.backup_error: str | None = None
+        #: Set when taking that backup found the file damaged: restore a backup.
+        self.damage: str | None = None
 
     # -- lifecycle -------------------------------------------------------------
     @classmethod
@@ -145,35 +151,48 @@ class Project(ProjectActions):
         return project
 
     @classmethod
-    def open(cls, path: Path | str, *, backup: bool = True) -> Project:
+    def open(cls, path: Path | str, *, backup: bool = True, read_only: bool = False) -> Project:
         """Open an existing project, upgrading an older one after backing it up.
 
         A foreign file or a newer one is refused from its header, read as plain
         bytes, so nothing is written to it; one that another program holds is
-        refused when its lock cannot be had.
+        refused when its lock cannot be had. A file this program may not write
+        (or asked for ``read_only``) opens read-only: :attr:`read_only` is set
+        and every change is refused with a message saying so.
         """
         path = Path(path)
         header = read_header(path)
         if header.application_id != APPLICATION_ID:
             raise NotAProjectError(f"不是 Annotator 项目文件 / Not an Annotator project: {path}")
         migrations.check_version_number(header.user_version)
-        db = Database.connect(path)
+        read_only = read_only or not can_write(path)
+        db = Database.connect_read_only(path) if read_only else Database.connect(path)
         try:
             # The header was read before the lock was held: ask again, through SQLite.
             if db.application_id() != APPLICATION_ID:
                 raise NotAProjectError(
                     f"不是 Annotator 项目文件 / Not an Annotator project: {path}"
                 )
-            migrations.check_version(db)
+            version = migrations.check_version(db)
+            if read_only and version < migrations.current_version():
+                raise ReadOnlyProjectError(
+                    "此项目需要升级，但文件为只读；请先复制到可写的文件夹 / This project needs"
+                    f" upgrading but is read-only: copy it to a folder you can write first: {path}"
+                )
             db.configure()
             project = cls(db)
-            project.upgrade_backup = migrations.migrate(db)
+            project.upgrade_backup = None if read_only else migrations.migrate(db)
         except BaseException:
             db.close(checkpoint=False)
             raise
-        if backup:
+        if backup and not read_only:
             project.take_backup()
         return project
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: reading, searching and exporting work, changes are refused."""
+        return self._db.read_only
 
     def save_copy(self, target: Path | str) -> None:
         """A consistent copy of the open project at ``target`` (SQLite backup API).
@@ -195,8 +214,12 @@ class Project(ProjectActions):
         """The rotating backup (a program that shows a window first takes it just after)."""
         try:
             self.open_backup = take_rotating_backup(self._db)
+        except DamagedProjectError as error:
+            self.damage = self.backup_error = str(error)
         except (OSError, DatabaseError) as error:
             self.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
+            if is_damaged(error):
+                self.damage = self.backup_error
 
     def close(self) -> None:
         self._db.close()
@@ -353,7 +376,10 @@ class Project(ProjectActions):
     def verify(self) -> list[str]:
         """Every problem found in the file; an empty list means it is sound."""
         problems = []
-        integrity = self._db.integrity_check()
+        try:
+            integrity = self._db.integrity_check()
+        except DamagedProjectError as error:
+            return [str(error)]
         if integrity != "ok":
             problems.append(f"integrity_check: {integrity}")
         problems += [f"foreign key: {p}" for p in foreign_key_problems(self._db)]

@@ -11,6 +11,9 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from annotator.models import Document, NewDocument
+from annotator.project import Project
+
 # No deadlines (timings belong in bench/); in CI the examples are derandomised so
 # a run is repeatable, locally they vary and hypothesis keeps failures in .hypothesis/.
 settings.register_profile(
@@ -20,9 +23,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile("annotator")
-
-from annotator.models import Document, NewDocument
-from annotator.project import Project
 
 SAMPLE_TEXT = (
     "近年来，𠮷安阳市坚持以党建引领乡村振兴😀，推动村级集体经济发展。\n第二段：建立工作专班机制。"

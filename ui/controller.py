@@ -32,6 +32,7 @@ from annotator.models import (
 from annotator.project import Project
 from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
+from annotator.storage.database import damage_reported
 from ui.export_controller import ExportMixin
 from ui.search_controller import SearchMixin
 from ui.stats_controller import StatsMixin
@@ -247,7 +248,8 @@ class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QOb
     def run(self, action: Callable[[], T]) -> T | None:
         """Run a user action; a user error (bad input, a file problem) is reported, not raised."""
         try:
-            return action()
+            with damage_reported():  # a damaged page met while reading rows
+                return action()
         except (AnnotatorError, OSError) as problem:
             self.error.emit(str(problem))
             return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.cli import (
     agreement,
+    backups,
     codes,
     exchange,
     exports,
@@ -41,6 +42,7 @@ from annotator.cli.verbs import (
     cmd_text,
 )
 from annotator.errors import AnnotatorError
+from annotator.storage.database import damage_reported
 
 
 # -- parser --------------------------------------------------------------------
@@ -109,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotations.add_argument("--document", help="only this document (id or uuid)")
     annotations.add_argument("--by", dest="coder_filter", help="only this coder's annotations")
     verb("check", cmd_check, "verify the project file (integrity, references, quotes)")
+    backups.add_verbs(verb)
     history = verb("history", cmd_history, "show the log of changes, newest first")
     history.add_argument("--limit", type=int, default=50)
     return parser
@@ -117,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        status = args.handler(args)
+        with damage_reported():  # a damaged page met while reading rows
+            status = args.handler(args)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
         return 1

@@ -8,6 +8,13 @@ a consistent snapshot, never a file copy of a database in use. The newest
 :data:`KEEP` are kept. A backup identical to the newest one (same last history
 entry) is not taken again, so opening a project ten times does not push real
 backups out.
+
+Restoring puts a backup back in the project's place (the project closed):
+the backup is copied in beside the project first, the current file is moved
+into the backup folder, and the copy is renamed into place, so at every
+moment a whole project sits at the project's path. A sound current file
+becomes the newest backup (a restore can itself be undone by restoring); a
+damaged one is kept as ``….damaged`` with its WAL, which no list shows.
 """
 
 from __future__ import annotations
@@ -18,7 +25,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.request import pathname2url
 
-from annotator.storage.database import Database
+from annotator.errors import DamagedProjectError, ProjectError
+from annotator.storage.database import (
+    APPLICATION_ID,
+    Database,
+    remove_database_files,
+)
 
 KEEP = 5
 STAMP = "%Y%m%d-%H%M%S-%fZ"
@@ -53,16 +65,107 @@ def list_backups(project_path: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.taken, reverse=True)
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"  # quoted: '#', '?', '%'
+    return sqlite3.connect(uri, uri=True)
+
+
 def _last_history_id(path: Path) -> int | None:
     try:
-        uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"  # quoted: '#', '?', '%'
-        conn = sqlite3.connect(uri, uri=True)
+        conn = _read_only(path)
         try:
             return int(conn.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:
         return None
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, read without opening it as a project."""
+
+    backup: Backup
+    good: bool
+    documents: int = 0
+    annotations: int = 0
+    #: Time (UTC, ISO) of the last action the backup holds.
+    last_action: str = ""
+    problem: str = ""
+
+
+def summarise(backup: Backup) -> BackupSummary:
+    """Check a backup whole (``quick_check``) and count what it holds."""
+    try:
+        conn = _read_only(backup.path)
+        try:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return BackupSummary(backup, False, problem="not an Annotator project")
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                return BackupSummary(backup, False, problem=str(check))
+            documents, annotations, last = conn.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM annotations),"
+                " (SELECT coalesce(max(time), '') FROM history)"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return BackupSummary(backup, False, problem=str(error))
+    return BackupSummary(backup, True, int(documents), int(annotations), str(last))
+
+
+def newest_good_backup(project_path: Path) -> BackupSummary | None:
+    """The newest backup that passes its check, if any."""
+    for backup in list_backups(project_path):
+        summary = summarise(backup)
+        if summary.good:
+            return summary
+    return None
+
+
+def restore_backup(project_path: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in the place of the (closed) project at ``project_path``.
+
+    Returns where the file it replaced was kept (None if there was none). The
+    backup itself stays in the list, so a restore can be restored again.
+    """
+    incoming = project_path.with_name(project_path.name + ".restoring")
+    remove_database_files(incoming)
+    try:
+        source = Database(_read_only(backup), backup)
+        try:
+            source.backup_to(incoming)
+        finally:
+            source.close(checkpoint=False)
+        kept = _move_aside(project_path)
+        incoming.replace(project_path)
+    except (OSError, sqlite3.Error) as error:
+        remove_database_files(incoming)
+        raise ProjectError(
+            f"无法从备份恢复，项目未改动 / Cannot restore the backup; the project is unchanged"
+            f" ({error})"
+        ) from error
+    return kept
+
+
+def _move_aside(project_path: Path) -> Path | None:
+    """Move the project file (and its WAL) into the backup folder."""
+    if not project_path.exists():
+        return None
+    folder = backup_folder(project_path)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime(STAMP)
+    if summarise(Backup(project_path, datetime.now(UTC))).good:
+        kept = folder / f"{project_path.stem}-{stamp}{project_path.suffix}"
+    else:
+        kept = folder / f"{project_path.name}-{stamp}.damaged"
+    for ending in ("-wal", "-shm"):  # a stale WAL must never meet the restored file
+        companion = project_path.with_name(project_path.name + ending)
+        if companion.exists():
+            companion.replace(kept.with_name(kept.name + ending))
+    project_path.replace(kept)
+    return kept
 
 
 def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
@@ -79,6 +182,14 @@ def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
     target = folder / f"{db.path.stem}-{stamp}{db.path.suffix}"
     partial = target.with_name(target.name + ".partial")
     db.backup_to(partial)
+    copy = summarise(Backup(partial, datetime.now(UTC)))
+    if not copy.good:  # a damaged project must never push good backups out
+        partial.unlink(missing_ok=True)
+        raise DamagedProjectError(
+            f"项目文件已损坏，未做备份；请从较早的备份恢复 / The project file is damaged"
+            f" ({copy.problem}); no backup was taken. Restore an earlier backup"
+            " (File → Restore from backup…)."
+        )
     partial.replace(target)
     for old in list_backups(db.path)[keep:]:
         old.path.unlink(missing_ok=True)

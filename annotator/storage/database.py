@@ -10,11 +10,18 @@ A project is one SQLite file, opened
   a second program gets :class:`ProjectLockedError`, never a shared file;
 * with ``isolation_level=None``: Python's sqlite3 never opens transactions
   behind our back; :meth:`Database.atomic` drives them (sqlite-utils' pattern).
+
+A file that cannot be written (or whose folder cannot: WAL needs its ``-wal``
+and ``-shm`` beside it) opens read-only instead: ``mode=ro``, no lock, no WAL
+switch, and every write refused with :class:`ReadOnlyProjectError`. A write
+that fails on the way (a full disk, an I/O error, a damaged file) is rolled
+back whole and becomes the user error :func:`write_error` names.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3  # noqa: TID251 - the storage layer is where SQL lives
 import struct
 from collections.abc import Callable, Iterator, Sequence
@@ -22,11 +29,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.request import pathname2url
 
 from annotator.errors import (
+    DamagedProjectError,
     NotAProjectError,
     ProjectError,
     ProjectLockedError,
+    ReadOnlyProjectError,
+    SaveFailedError,
 )
 
 #: ``PRAGMA application_id`` of every Annotator project ("ANNO").
@@ -75,6 +86,57 @@ def read_header(path: Path) -> FileHeader:
     return FileHeader(application_id, user_version)
 
 
+def can_write(path: Path) -> bool:
+    """Whether this program may write ``path`` and create files beside it (WAL, backups)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def is_damaged(error: BaseException) -> bool:
+    """SQLite's words for a file whose pages are not what it wrote."""
+    message = str(error)
+    return "malformed" in message or "file is not a database" in message
+
+
+def write_error(error: sqlite3.Error) -> ProjectError:
+    """The user-facing error for a write SQLite refused; the action was rolled back."""
+    message = str(error)
+    if "full" in message:
+        return SaveFailedError(
+            "磁盘空间不足，此操作未保存，项目未改动。请腾出空间后重试 / The disk is full:"
+            " this action was not saved and the project is unchanged. Free some space and"
+            " try again."
+        )
+    if "readonly" in message:
+        return ReadOnlyProjectError(READ_ONLY_MESSAGE)
+    if is_damaged(error):
+        return DamagedProjectError(
+            f"项目文件已损坏，请从备份恢复 / The project file is damaged ({message}). Restore"
+            " it from a backup (File → Restore from backup…)."
+        )
+    return SaveFailedError(
+        f"无法写入项目文件，此操作未保存，项目未改动 / The project file could not be written:"
+        f" this action was not saved and the project is unchanged ({message})."
+    )
+
+
+@contextmanager
+def damage_reported() -> Iterator[None]:
+    """A statement that meets damaged pages raises :class:`DamagedProjectError`."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if is_damaged(error):
+            raise write_error(error) from error
+        raise
+
+
+READ_ONLY_MESSAGE = (
+    "项目以只读方式打开，无法保存更改；如需修改，请用“文件 → 保存副本”另存一份 / The project"
+    " is open read-only: changes cannot be saved. To change it, save a copy (File → Save a"
+    " copy…) and open that."
+)
+
+
 def remove_database_files(path: Path) -> None:
     """Delete a database file and its WAL and shared-memory companions, if present."""
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -87,6 +149,10 @@ def _open_error(path: object, error: sqlite3.Error) -> ProjectError:
     if _is_locked(error):
         return ProjectLockedError(
             f"项目已在另一个程序中打开 / The project is open in another program: {path}"
+        )
+    if is_damaged(error):
+        return DamagedProjectError(
+            f"项目文件已损坏 / The project file is damaged: {path} ({message})"
         )
     if "unable to open" in message or "readonly" in message or "I/O error" in message:
         return ProjectError(
@@ -101,9 +167,13 @@ def _open_error(path: object, error: sqlite3.Error) -> ProjectError:
 class Database:
     """A connection to one project file, with explicit transactions."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, *, read_only: bool = False
+    ) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.path = path
+        #: Opened with ``mode=ro``: every write is refused.
+        self.read_only = read_only
         #: Called after a transaction rolls back, so caches can forget what it did.
         self.rollback_listeners: list[Callable[[], None]] = []
 
@@ -141,8 +211,37 @@ class Database:
             raise _open_error(path, error) from error
         return db
 
+    @classmethod
+    def connect_read_only(cls, path: Path) -> Database:
+        """Open ``path`` for reading only, taking no lock and writing nothing.
+
+        SQLite reads a WAL file through a shared-memory file beside it; where
+        even that cannot be made (a read-only folder), the file is read as
+        immutable, which is what a file nobody may write is.
+        """
+        base = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
+        last: sqlite3.Error | None = None
+        for uri in (base, base + "&immutable=1"):
+            try:
+                conn = sqlite3.connect(
+                    uri,
+                    uri=True,
+                    isolation_level=None,
+                    timeout=OPEN_TIMEOUT_SECONDS,
+                    check_same_thread=False,
+                )
+                conn.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.DatabaseError as error:
+                last = error
+                continue
+            return cls(conn, path, read_only=True)
+        assert last is not None
+        raise _open_error(path, last) from last
+
     def configure(self) -> None:
         """Switch on WAL, durability and foreign keys, and hold the write lock."""
+        if self.read_only:
+            return
         try:
             mode = self.scalar("PRAGMA journal_mode = WAL")
             self.execute("PRAGMA synchronous = FULL")
@@ -161,8 +260,10 @@ class Database:
         if conn is None:
             return
         try:
-            if checkpoint and self.path is not None:
+            if checkpoint and self.path is not None and not self.read_only:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # e.g. a full disk: the WAL stays beside the file and is read on next open
         finally:
             conn.close()
 
@@ -172,18 +273,21 @@ class Database:
 
     # -- statements ------------------------------------------------------------
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        with damage_reported():
+            return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> sqlite3.Cursor:
-        return self.conn.executemany(sql, rows)
+        with damage_reported():
+            return self.conn.executemany(sql, rows)
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        with damage_reported():
+            row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (its header then tells the truth)."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def user_version(self) -> int:
@@ -193,7 +297,8 @@ class Database:
         return int(self.scalar("PRAGMA application_id"))
 
     def integrity_check(self) -> str:
-        return "\n".join(str(row[0]) for row in self.execute("PRAGMA integrity_check"))
+        with damage_reported():
+            return "\n".join(str(row[0]) for row in self.execute("PRAGMA integrity_check"))
 
     def backup_to(self, target: Path) -> None:
         """Copy the whole database, consistently, with SQLite's backup API."""
@@ -235,6 +340,23 @@ class Database:
             for listener in self.rollback_listeners:
                 listener()
             raise
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One user action's transaction; a refused write becomes a user error.
+
+        Refused before it starts when the file is read-only; rolled back whole
+        when SQLite fails on the way (full disk, I/O error, damaged pages).
+        """
+        if self.read_only:
+            raise ReadOnlyProjectError(READ_ONLY_MESSAGE)
+        try:
+            with self.atomic():
+                yield
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise write_error(error) from error
 
     def executescript_in_transaction(self, script: str) -> None:
         """Run a multi-statement script inside the current transaction.

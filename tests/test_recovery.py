@@ -1,0 +1,233 @@
+"""Faults a laptop meets: a full disk, a read-only file, a damaged project and its backups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator import recovery
+from annotator.cli import main as cli
+from annotator.errors import (
+    DamagedProjectError,
+    NotAProjectError,
+    ProjectLockedError,
+    ReadOnlyProjectError,
+    SaveFailedError,
+)
+from annotator.exporting import ExportOptions, export
+from annotator.models import NewDocument
+from annotator.project import Project
+from annotator.storage.backups import list_backups
+from tests.conftest import add_document
+from tests.recovery_support import (
+    coded_project,
+    damage_header,
+    damage_pages,
+    digest,
+    fill_disk,
+    free_disk,
+)
+
+
+# -- a full disk -----------------------------------------------------------------
+def test_full_disk_refuses_the_action_and_leaves_the_project_as_it_was(
+    project_path: Path,
+) -> None:
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        document = add_document(project)
+        code = project.add_code(key="M", name="举措")
+        fill_disk(project)
+        big = [NewDocument(text=f"长文{i}" * 20000, raw_text="x", title=f"大{i}") for i in range(3)]
+        with pytest.raises(SaveFailedError, match="disk is full"):
+            project.add_documents(big)
+        assert [d.id for d in project.documents()] == [document.id]
+        assert project.history.undo_text.startswith("添加编码")  # the stack did not move
+        assert project.verify() == []
+        free_disk(project)
+        project.add_documents(big)  # the same action works once there is room
+        project.add_annotation(document.id, code.id, 0, 3)
+    with Project.open(project_path, backup=False) as project:
+        assert len(project.documents()) == 4
+        assert len(project.annotations()) == 1
+        assert project.verify() == []
+
+
+def test_full_disk_during_redo_keeps_both_stacks(project_path: Path) -> None:
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_documents([NewDocument(text="长文" * 30000, raw_text="x", title="大")])
+        project.undo()
+        project._db.execute("VACUUM")  # hand the freed pages back: redo must grow the file
+        fill_disk(project)
+        with pytest.raises(SaveFailedError):
+            project.redo()
+        assert project.history.can_redo
+        assert not project.history.can_undo
+        assert project.documents() == []
+        free_disk(project)
+        project.redo()
+        assert len(project.documents()) == 1
+
+
+def test_controller_shows_the_full_disk_message(project_path: Path) -> None:
+    pytest.importorskip("PySide6")
+    from ui.controller import ProjectController
+
+    controller = ProjectController(Project.open(project_path, backup=False))
+    messages: list[str] = []
+    controller.error.connect(messages.append)
+    fill_disk(controller.project)
+    done = controller.run(
+        lambda: controller.project.add_documents(
+            [NewDocument(text="长" * 100000, raw_text="x", title="大")]
+        )
+    )
+    assert done is None
+    assert messages
+    assert "disk is full" in messages[0]
+    assert controller.project.documents() == []
+    controller.close()
+
+
+# -- a read-only project ----------------------------------------------------------
+def test_read_only_project_reads_and_exports_but_refuses_every_change(
+    project_path: Path, tmp_path: Path
+) -> None:
+    coded_project(project_path)
+    before = digest(project_path)
+    backups_before = list_backups(project_path)
+    with Project.open(project_path, read_only=True) as project:
+        project.coder = "bob"
+        assert project.read_only
+        assert project.open_backup is None
+        assert len(project.annotations()) == 12
+        export(project, tmp_path / "out.xlsx", ExportOptions())
+        code = project.code_by_key("M")
+        document = project.documents()[0]
+        with pytest.raises(ReadOnlyProjectError, match="read-only"):
+            project.add_annotation(document.id, code.id, 5, 9)
+        with pytest.raises(ReadOnlyProjectError):
+            project.update_code(code.id, name="改名")
+        assert not project.history.can_undo
+        assert project.verify() == []
+        project.save_copy(tmp_path / "copy.annot")  # the way to work on it
+    assert (tmp_path / "out.xlsx").stat().st_size > 0
+    assert digest(project_path) == before
+    assert list_backups(project_path) == backups_before
+    with Project.open(tmp_path / "copy.annot", backup=False) as copy:
+        assert not copy.read_only
+        assert len(copy.annotations()) == 12
+
+
+def test_read_only_open_does_not_lock_out_a_second_reader(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    with (
+        Project.open(project_path, read_only=True) as first,
+        Project.open(project_path, read_only=True) as second,
+    ):
+        assert len(first.documents()) == len(second.documents()) == 2
+
+
+def read_everything(project: Project) -> None:
+    for document in project.documents():
+        project.text(document.id)
+        project.annotations(document.id)
+
+
+# -- a damaged project and its backups ------------------------------------------------
+def test_damaged_pages_are_found_by_the_backup_which_keeps_the_good_ones(
+    project_path: Path,
+) -> None:
+    coded_project(project_path)
+    [good] = list_backups(project_path)
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")  # a backup is due now
+    damage_pages(project_path)
+    with Project.open(project_path, backup=False) as project:
+        with pytest.raises(DamagedProjectError, match="damaged"):  # reading meets the pages
+            read_everything(project)
+        project.take_backup()
+        assert project.damage is not None
+        assert "damaged" in project.damage
+        assert project.verify() != []
+    assert list_backups(project_path) == [good]  # no damaged copy pushed it out
+
+
+@pytest.mark.parametrize("damage", [damage_pages, damage_header])
+def test_restore_puts_the_newest_good_backup_back(project_path: Path, damage: object) -> None:
+    coded_project(project_path)
+    damage(project_path)  # type: ignore[operator]
+    done = recovery.restore(project_path)
+    assert done.kept is not None
+    assert done.kept.name.endswith(".damaged")
+    assert done.kept.exists()
+    with Project.open(project_path) as project:
+        assert len(project.annotations()) == 12
+        assert project.verify() == []
+    # the damaged file is kept aside, never listed as a backup
+    assert all(summary.good for summary in recovery.backups(project_path))
+
+
+def test_header_damage_is_refused_on_open_and_backups_still_listed(project_path: Path) -> None:
+    coded_project(project_path)
+    damage_header(project_path)
+    with pytest.raises(NotAProjectError):
+        Project.open(project_path)
+    [summary] = recovery.backups(project_path)
+    assert summary.good
+    assert summary.documents == 12
+    assert summary.annotations == 12
+    assert summary.last_action
+
+
+def test_restoring_a_sound_project_keeps_it_as_the_newest_backup(project_path: Path) -> None:
+    coded_project(project_path, documents=3)
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")  # newer than the backup
+    [old] = list_backups(project_path)
+    done = recovery.restore(project_path, old.path)
+    assert done.kept is not None
+    assert done.kept.suffix == ".annot"
+    with Project.open(project_path, backup=False) as project:
+        assert [c.key for c in project.codes()] == ["M"]
+    recovery.restore(project_path, done.kept)  # and back again
+    with Project.open(project_path, backup=False) as project:
+        assert [c.key for c in project.codes()] == ["M", "J"]
+
+
+def test_restore_refuses_a_project_open_elsewhere_and_a_damaged_backup(
+    project_path: Path,
+) -> None:
+    coded_project(project_path, documents=2)
+    [backup] = list_backups(project_path)
+    with Project.open(project_path, backup=False), pytest.raises(ProjectLockedError):
+        recovery.restore(project_path, backup.path)
+    damage_header(backup.path)
+    [summary] = recovery.backups(project_path)
+    assert not summary.good
+    with pytest.raises(Exception, match="damaged"):
+        recovery.restore(project_path, backup.path)
+    with Project.open(project_path, backup=False) as project:  # untouched
+        assert len(project.documents()) == 2
+
+
+def test_cli_lists_backups_and_restores_by_number(
+    project_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coded_project(project_path, documents=2)
+    damage_pages(project_path)
+    assert cli(["backups", str(project_path), "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert listed["good"]
+    assert listed["documents"] == 2
+    assert listed["number"] == 1
+    assert cli(["restore", str(project_path), "1"]) == 0
+    assert "restored" in capsys.readouterr().out
+    assert cli(["check", str(project_path)]) == 0
+    assert cli(["restore", str(project_path), "9"]) == 1
+    assert "No backup number 9" in capsys.readouterr().err
