@@ -373,6 +373,19 @@ class Project(ProjectActions):
     def history_entries(self, limit: int | None = None) -> list[HistoryEntry]:
         return self._log.entries(limit)
 
+    def check_pages(self) -> None:
+        """Read every page (``quick_check``); raise :class:`DamagedProjectError` if one is bad.
+
+        A program that shows the project checks it once on opening, so damage is
+        met there, with a backup to offer, rather than in whatever reads it first.
+        """
+        result = self._db.quick_check()
+        if result != "ok":
+            raise DamagedProjectError(
+                f"项目文件已损坏，请从备份恢复 / The project file is damaged ({result[:200]})."
+                " Restore it from a backup (File → Restore from backup…)."
+            )
+
     def verify(self) -> list[str]:
         """Every problem found in the file; an empty list means it is sound."""
         problems = []

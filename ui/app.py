@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -74,6 +76,20 @@ def rebuild_in_language(old: MainWindow) -> MainWindow:
     return window
 
 
+def _report_user_errors(
+    controller: ProjectController,
+    kind: type[BaseException],
+    error: BaseException,
+    trace: TracebackType | None,
+) -> None:
+    """A user error that escaped a slot (say, a damaged page met while redrawing) is shown
+    as every other one is; anything else is a bug and goes to the default hook."""
+    if isinstance(error, AnnotatorError):
+        controller.report(error)
+    else:
+        sys.__excepthook__(kind, error, trace)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     app = QApplication.instance() or QApplication(args)
@@ -82,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install()
     window = build_window(Path(args[1]) if len(args) > 1 else None)
+    sys.excepthook = partial(_report_user_errors, window.controller)
     window.language_changed.connect(lambda _language: rebuild_in_language(window))
     _windows[:] = [window]
     window.show()

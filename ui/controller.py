@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.changes import Changes
 from annotator.codebooks import create_project
-from annotator.errors import AnnotatorError, NoProjectError
+from annotator.errors import AnnotatorError, DamagedProjectError, NoProjectError
 from annotator.models import (
     Annotation,
     AnnotationId,
@@ -34,6 +34,7 @@ from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
 from annotator.storage.database import damage_reported
 from ui.export_controller import ExportMixin
+from ui.recovery_controller import RecoveryMixin
 from ui.search_controller import SearchMixin
 from ui.stats_controller import StatsMixin
 from ui.teamwork_controller import TeamworkMixin
@@ -49,7 +50,9 @@ T = TypeVar("T")
 BACKUP_DELAY_MS = 1000
 
 
-class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QObject):
+class ProjectController(
+    SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, RecoveryMixin, QObject
+):
     #: Emitted with the :class:`Changes` of every action, undo and redo.
     changed = Signal(object)
     #: Emitted when a different project is opened (or the project is closed).
@@ -58,6 +61,8 @@ class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QOb
     error = Signal(str)
     #: Something the user should know that needs no answer (the status bar shows it).
     notice = Signal(str)
+    #: A project file turned out damaged and has a good backup: (its path, the message).
+    damaged = Signal(object, str)
 
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()
@@ -109,7 +114,7 @@ class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QOb
         current = self._project.path if self._project is not None else None
         if current is not None and current.resolve() == path.resolve():
             return  # already open here: opening it "again" would meet our own lock
-        self._opened(Project.open(path, backup=False))
+        self.open_or_offer(path)
 
     def open_demo(self, path: Path | None = None) -> None:
         """Open the demo project (five articles, the default codebook), creating it if needed."""
@@ -170,9 +175,12 @@ class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QOb
     def take_backup(self) -> None:
         """The rotating backup that opening the project postponed; a failure is a notice."""
         if self.has_project:
-            self.project.take_backup()
-            if self.project.backup_error:
-                self.notice.emit(self.project.backup_error)
+            project = self.project
+            project.take_backup()
+            if project.damage and project.path is not None:
+                self.report_damage(project.path, DamagedProjectError(project.damage))
+            elif project.backup_error:
+                self.notice.emit(project.backup_error)
 
     def annotations(
         self, document_id: DocumentId | None = None, *, only_mine: bool = False
@@ -251,8 +259,13 @@ class ProjectController(SearchMixin, StatsMixin, TeamworkMixin, ExportMixin, QOb
             with damage_reported():  # a damaged page met while reading rows
                 return action()
         except (AnnotatorError, OSError) as problem:
-            self.error.emit(str(problem))
+            self.report(problem)
             return None
+
+    def report(self, problem: Exception) -> None:
+        """Show a user error: damage of the open project is offered a backup instead."""
+        if not self._damage_in(problem):
+            self.error.emit(str(problem))
 
     def change_annotation_code(self, annotation_id: AnnotationId, code_id: CodeId) -> None:
         self.project.edit_annotation(annotation_id, code_id=code_id)

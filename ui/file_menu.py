@@ -19,6 +19,7 @@ from annotator.models import DocumentId
 from annotator.project import SUFFIX
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.models.document_table_model import ID_ROLE
+from ui.recovery import Recovery
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -53,6 +54,8 @@ class FileMenu(QObject):
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add(menu, self.tr("Save a &copy…"), "", self.save_copy)
+        self.recovery = Recovery(window)
+        self._add(menu, self.tr("Restore from &backup…"), "", self.recovery.choose)
         menu.addSeparator()
         self._add(menu, self.tr("&Import…"), "Ctrl+I", self.import_files)
         self._add(menu, self.tr("&Export…"), "Ctrl+E", self.export)

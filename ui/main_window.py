@@ -70,6 +70,14 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.read_only_banner = QLabel(
+            self.tr("This project file is read-only: you can read, search and export, but not"
+                    " change it. To work on it, save a copy (File → Save a copy…).")
+        )  # fmt: skip
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
+        self.read_only_banner.hide()
+        column.addWidget(self.read_only_banner)
         column.addWidget(self.find_bar)
         column.addWidget(self.view)
         self.setCentralWidget(centre)
@@ -132,7 +140,16 @@ class MainWindow(QMainWindow):
 
     # -- redrawing -------------------------------------------------------------
     def reload_all(self) -> None:
+        """Everything again (a project opened); a damaged file is reported, not raised."""
+        self.controller.run(self._reload_all)
+
+    def _reload_all(self) -> None:
         self.current_document = None
+        if not self.controller.has_project:  # a restore that failed left nothing open
+            self.documents.reload([], {}, {})
+            self._show_nothing()
+            self._update_status()
+            return
         self._reload_documents()
         self._reload_codes()
         self._update_status()
@@ -273,9 +290,12 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if not self.controller.has_project:
             self.status_label.setText(self.tr("No project open"))
+            self.read_only_banner.hide()
             return
         project = self.controller.project
-        self.setWindowTitle(f"{project.name} — Annotator")
+        suffix = self.tr(" (read-only)") if project.read_only else ""
+        self.read_only_banner.setHidden(not project.read_only)
+        self.setWindowTitle(f"{project.name}{suffix} — Annotator")
         self.status_label.setText(
             self.tr("Coder: {0}   |   {1} documents   |   {2}").format(
                 self.controller.coder, self.documents_model.rowCount(), project.path or ""

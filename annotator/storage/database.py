@@ -296,6 +296,11 @@ class Database:
     def application_id(self) -> int:
         return int(self.scalar("PRAGMA application_id"))
 
+    def quick_check(self) -> str:
+        """SQLite's quick_check: every page read and its structure checked (0.2 s at 240 MB)."""
+        with damage_reported():
+            return "\n".join(str(row[0]) for row in self.execute("PRAGMA quick_check"))
+
     def integrity_check(self) -> str:
         with damage_reported():
             return "\n".join(str(row[0]) for row in self.execute("PRAGMA integrity_check"))

@@ -59,6 +59,70 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="104"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="44"/>
+        <source>Annotator keeps the last five states of the project, taken when it is opened. Restoring one replaces the project; its current state is kept as the newest backup.</source>
+        <extracomment>The backup chosen (and confirmed) when the dialog is accepted.</extracomment>
+        <translation>Annotator 在每次打开项目时保存一份备份，保留最近五份。恢复某一份会替换当前项目；当前状态会保存为最新的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="55"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="68"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="68"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="68"/>
+        <source>Codings</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="69"/>
+        <source>Last change (UTC)</source>
+        <translation>最后修改（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="78"/>
+        <source>good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="78"/>
+        <source>damaged: {0}</source>
+        <translation>已损坏：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="105"/>
+        <source>Replace the project with the backup taken {0} ({1} documents, {2} codings)?
+
+The project as it is now is kept as the newest backup.</source>
+        <translation>用 {0} 的备份（{1} 篇文档，{2} 条编码）替换当前项目吗？
+
+项目的当前状态会保存为最新的备份。</translation>
+    </message>
+</context>
+<context>
     <name>BoundsDialog</name>
     <message>
         <location filename="../../ui/dialogs/bounds_dialog.py" line="22"/>
@@ -932,156 +996,161 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../ui/file_menu.py" line="48"/>
+        <location filename="../../ui/file_menu.py" line="49"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="50"/>
+        <location filename="../../ui/file_menu.py" line="51"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="52"/>
+        <location filename="../../ui/file_menu.py" line="53"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="53"/>
+        <location filename="../../ui/file_menu.py" line="54"/>
         <source>Open &amp;recent</source>
         <translation>最近的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="55"/>
+        <location filename="../../ui/file_menu.py" line="56"/>
         <source>Save a &amp;copy…</source>
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="57"/>
+        <location filename="../../ui/file_menu.py" line="58"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_menu.py" line="60"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="58"/>
+        <location filename="../../ui/file_menu.py" line="61"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="59"/>
+        <location filename="../../ui/file_menu.py" line="62"/>
         <source>Import REFI-QDA project (.qdpx)…</source>
         <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="61"/>
+        <location filename="../../ui/file_menu.py" line="64"/>
         <source>Import codebook…</source>
         <translation>导入编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="62"/>
+        <location filename="../../ui/file_menu.py" line="65"/>
         <source>Export codebook…</source>
         <translation>导出编码本…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="64"/>
+        <location filename="../../ui/file_menu.py" line="67"/>
         <source>Change coder…</source>
         <translation>更换编码员…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="66"/>
+        <location filename="../../ui/file_menu.py" line="69"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="70"/>
+        <location filename="../../ui/file_menu.py" line="73"/>
         <source>Annotator projects (*{0})</source>
         <translation>Annotator 项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="93"/>
-        <location filename="../../ui/file_menu.py" line="98"/>
+        <location filename="../../ui/file_menu.py" line="96"/>
+        <location filename="../../ui/file_menu.py" line="101"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="99"/>
+        <location filename="../../ui/file_menu.py" line="102"/>
         <source>Start with the default codebook (measures and mechanisms)?</source>
         <translation>使用默认编码本（举措与机制）开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="111"/>
+        <location filename="../../ui/file_menu.py" line="114"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="120"/>
-        <location filename="../../ui/file_menu.py" line="130"/>
+        <location filename="../../ui/file_menu.py" line="123"/>
+        <location filename="../../ui/file_menu.py" line="133"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="131"/>
+        <location filename="../../ui/file_menu.py" line="134"/>
         <source>{0} exists already. Replace it?</source>
         <translation>{0} 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="138"/>
+        <location filename="../../ui/file_menu.py" line="141"/>
         <source>Saved a copy: {0}</source>
         <translation>已保存副本：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="151"/>
+        <location filename="../../ui/file_menu.py" line="154"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="152"/>
+        <location filename="../../ui/file_menu.py" line="155"/>
         <source>{0} of {1} files imported.</source>
         <translation>已导入 {0} / {1} 个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="165"/>
+        <location filename="../../ui/file_menu.py" line="168"/>
         <source>Exported {0} codings to {1}</source>
         <translation>已导出 {0} 条编码到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="177"/>
+        <location filename="../../ui/file_menu.py" line="180"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="177"/>
+        <location filename="../../ui/file_menu.py" line="180"/>
         <source>Open it now?</source>
         <translation>现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="185"/>
-        <location filename="../../ui/file_menu.py" line="205"/>
-        <location filename="../../ui/file_menu.py" line="224"/>
+        <location filename="../../ui/file_menu.py" line="188"/>
+        <location filename="../../ui/file_menu.py" line="208"/>
+        <location filename="../../ui/file_menu.py" line="227"/>
         <source>Import REFI-QDA project</source>
         <translation>导入 REFI-QDA 项目</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="186"/>
+        <location filename="../../ui/file_menu.py" line="189"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="213"/>
+        <location filename="../../ui/file_menu.py" line="216"/>
         <source>Save the new project as</source>
         <translation>新项目另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="225"/>
+        <location filename="../../ui/file_menu.py" line="228"/>
         <source>{0} exists already: a new project needs a new file.</source>
         <translation>{0} 已存在：新项目需要一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="201"/>
+        <location filename="../../ui/file_menu.py" line="204"/>
         <source>Imported {0} as the new project {1}</source>
         <translation>已将 {0} 导入为新项目 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_menu.py" line="206"/>
+        <location filename="../../ui/file_menu.py" line="209"/>
         <source>Left out:</source>
         <translation>未能导入的内容：</translation>
     </message>
@@ -1284,73 +1353,83 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Documents</source>
-        <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Keyword suggestions</source>
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>These shortcuts clash with others and are off: {0}</source>
         <translation>以下快捷键与其他快捷键冲突，已停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>This project file is read-only: you can read, search and export, but not change it. To work on it, save a copy (File → Save a copy…).</source>
+        <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
+        <translation>此项目文件为只读：可以阅读、检索和导出，但不能修改。如需修改，请另存副本（文件 → 另存副本…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>
@@ -1361,6 +1440,34 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
         <location filename="../../ui/dialogs/memo_dialog.py" line="13"/>
         <source>Memo</source>
         <translation>备忘</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../ui/recovery.py" line="40"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="41"/>
+        <source>This project has no backups yet. One is taken each time it is opened after a change.</source>
+        <translation>此项目还没有备份。项目有改动后，每次打开时都会备份一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="56"/>
+        <source>Damaged project</source>
+        <translation>项目已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="58"/>
+        <source>The newest good backup was taken {0} ({1} documents, {2} codings). Restore it? The damaged file is kept beside the backups.</source>
+        <translation>最新的完好备份保存于 {0}（{1} 篇文档，{2} 条编码）。要恢复它吗？损坏的文件会保存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recovery.py" line="74"/>
+        <source>Restored the backup taken {0}</source>
+        <translation>已恢复 {0} 的备份</translation>
     </message>
 </context>
 <context>
