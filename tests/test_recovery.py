@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,57 @@ def test_read_only_project_reads_and_exports_but_refuses_every_change(
     with Project.open(tmp_path / "copy.annot", backup=False) as copy:
         assert not copy.read_only
         assert len(copy.annotations()) == 12
+
+
+def test_a_file_this_program_may_not_write_opens_read_only(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coded_project(project_path, documents=2)
+    before = digest(project_path)
+    monkeypatch.setattr("annotator.project.can_write", lambda _path: False)
+    with Project.open(project_path) as project:
+        project.coder = "bob"
+        assert project.read_only
+        with pytest.raises(ReadOnlyProjectError, match="save a copy"):
+            project.add_code(key="J", name="机制")
+    assert digest(project_path) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_a_read_only_file_and_folder_open_read_only(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    folder = project_path.parent
+    project_path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        with Project.open(project_path) as project:
+            assert project.read_only
+            assert len(project.documents()) == 2
+    finally:
+        folder.chmod(0o755)
+        project_path.chmod(0o644)
+
+
+def test_a_read_only_project_can_be_read_as_immutable(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where SQLite cannot make the WAL's shared-memory file, the file is read immutable."""
+    import sqlite3
+
+    coded_project(project_path, documents=2)
+    real_connect = sqlite3.connect
+    tried: list[str] = []
+
+    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
+        tried.append(database)
+        if "immutable" not in database:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("annotator.storage.database.sqlite3.connect", connect)
+    with Project.open(project_path, read_only=True) as project:
+        assert len(project.annotations()) == 2
+    assert [uri.endswith("immutable=1") for uri in tried] == [False, True]
 
 
 def test_read_only_open_does_not_lock_out_a_second_reader(project_path: Path) -> None:
