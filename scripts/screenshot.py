@@ -7,6 +7,7 @@
     ... docs/suggestions.png --suggestions
     ... docs/code-editor.png --code-editor
     ... docs/search.png --search
+    ... docs/restore-backup.png --backups
     ... docs/stats.png --stats                  # or --stats codes|cooccurrence|words|crosstab
 
 The first opens a fresh demo project, shows the article with overlapping
@@ -166,6 +167,31 @@ def search(out: Path) -> int:
     return app.exec()
 
 
+def backups(out: Path) -> int:
+    """File → Restore from backup…: three backups of the demo, the oldest damaged."""
+    from annotator.recovery import backups as list_backups
+    from ui.dialogs.backups_dialog import BackupsDialog
+
+    app, window = demo_window("zh_CN")
+
+    def stage() -> None:
+        project = window.controller.project
+        document = project.documents()[0]
+        for index, code in enumerate(project.codes()[:3]):
+            project.add_annotation(document.id, code.id, 10 * index, 10 * index + 6)
+            project.take_backup()
+        found = list_backups(project.path)
+        path = found[-1].backup.path
+        path.write_bytes(bytes(100) + path.read_bytes()[100:])  # the oldest: damaged
+        dialog = BackupsDialog(list_backups(project.path), window)
+        dialog.resize(860, 300)
+        dialog.show()
+        QTimer.singleShot(600, lambda: grab(app, out, window.close))
+
+    QTimer.singleShot(800, stage)
+    return app.exec()
+
+
 STATS_TABS = ("codes", "cooccurrence", "words", "crosstab")
 
 
@@ -209,6 +235,8 @@ if __name__ == "__main__":
         sys.exit(import_dialog(QApplication(sys.argv[:1]), target))
     if "--suggestions" in sys.argv or "--code-editor" in sys.argv:
         sys.exit(codebook(target, editor="--code-editor" in sys.argv))
+    if "--backups" in sys.argv:
+        sys.exit(backups(target))
     if "--search" in sys.argv:
         sys.exit(search(target))
     if "--stats" in sys.argv:

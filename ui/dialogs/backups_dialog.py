@@ -86,6 +86,7 @@ class BackupsDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def selected(self) -> BackupSummary | None:
