@@ -20,9 +20,16 @@ from annotator.storage.backups import (
     restore_backup,
     summarise,
 )
-from annotator.storage.database import Database
+from annotator.storage.database import Database, damage_reported
 
-__all__ = ["BackupSummary", "Restored", "backups", "newest_good_backup", "restore"]
+__all__ = [
+    "BackupSummary",
+    "Restored",
+    "backups",
+    "damage_reported",
+    "newest_good_backup",
+    "restore",
+]
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ from annotator.models import (
     DocumentId,
 )
 from annotator.project import Project
+from annotator.recovery import damage_reported
 from annotator.resources import default_codebook_path
 from annotator.sentences import clause_span, sentence_span
-from annotator.storage.database import damage_reported
 from ui.export_controller import ExportMixin
 from ui.recovery_controller import RecoveryMixin
 from ui.search_controller import SearchMixin
