@@ -359,6 +359,50 @@ def test_kill_during_export_leaves_the_old_file_or_the_whole_new_one(
     _assert_new_export(target, exported.reference[suffix])
 
 
+@dataclass
+class Reports:
+    old: dict[str, bytes]  # page → its bytes, in a report of two documents
+    new: dict[str, bytes]  # … in the full report, by an unkilled run
+    events: list[str]
+
+
+def _pages(folder: Path) -> dict[str, bytes]:
+    return {page.name: page.read_bytes() for page in folder.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def reports(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> Reports:
+    root = tmp_path_factory.mktemp("pages")
+    argv = ["export", str(exported.project), "--per-document"]
+    assert cli([*argv, str(root / "old.html"), "--documents", "1,2"]) == 0
+    shutil.copytree(root / "old", root / "new")  # the pages then go in one by one
+    run = run_to("export", [*argv, str(root / "new.html")])
+    assert run.events[-1] == "exit 0"
+    return Reports(_pages(root / "old"), _pages(root / "new"), run.events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("seed", "label"), [(1, "progress"), (2, "rename done")])
+def test_kill_during_a_report_per_document_leaves_whole_pages_and_one_staging_folder(
+    exported: Exported, reports: Reports, tmp_path: Path, seed: int, label: str
+) -> None:
+    folder = tmp_path / "逐篇 报告"
+    folder.mkdir()
+    for name, data in reports.old.items():
+        (folder / name).write_bytes(data)
+    argv = ["export", str(exported.project), str(tmp_path / "逐篇 报告.html"), "--per-document"]
+    for attempt in range(2):  # killed while writing the pages, or while moving them in
+        run = run_to("export", argv, _kill_point(seed + attempt, reports.events, label))
+        assert run.killed
+        for page in folder.iterdir():  # each page whole: the old one or the new one
+            assert page.read_bytes() in (reports.old.get(page.name), reports.new.get(page.name))
+    # Beside it, one hidden staging folder (the last kill's), not one per kill.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".逐篇 报告.partial", "逐篇 报告"]
+    assert cli(argv) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["逐篇 报告"]
+    assert _pages(folder) == reports.new
+
+
 # -- d. a folder whose path has Chinese characters and spaces -------------------------
 def _annotator(*argv: str) -> subprocess.CompletedProcess[str]:
     """The command line, as a program of its own."""

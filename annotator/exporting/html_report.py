@@ -10,16 +10,17 @@ stick, prints, and shows the same in ten years. See :mod:`.html_parts`.
 ``per_document``: the ``.html`` path given names a folder (its suffix dropped:
 ``报告.html`` → ``报告/``) holding one page per document, ``003 标题.html``,
 and ``index.html`` linking them with the legend. The pages are written into
-a hidden temporary folder beside it, renamed into place at the end, so a
-cancel or a failure leaves nothing. Exporting again into an existing folder
-replaces its pages one by one (each rename atomic) and leaves other files be.
+a hidden folder beside it, ``.报告.partial``, renamed into place at the end, so
+a cancel or a failure leaves nothing; the one a killed export left is cleared
+by the next, so they never pile up. Exporting again into an existing folder
+replaces its pages one by one (each rename atomic, so each page is whole) and
+leaves other files be.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -212,8 +213,10 @@ def _write_folder(report: _Report, folder: Path, progress: Progress) -> None:
         raise WriteFailedError(f"文件夹不存在 / No such folder: {folder.parent}")
     if folder.exists() and not folder.is_dir():
         raise WriteFailedError(f"已有同名文件 / A file is in the way: {folder}")
+    staging = folder.with_name(f".{folder.name}.partial")
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        _remove(staging)  # what a killed export left
+        staging.mkdir()
     except OSError as error:
         raise WriteFailedError(f"无法写入 / Cannot write {folder}: {error}") from error
     try:
@@ -267,12 +270,18 @@ def _document_page(
     return report.page(report.heading(document), body)
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def _move_into_place(staging: Path, folder: Path) -> None:
     """A new folder is renamed whole. Into an existing one the pages go one by one,
     and the pages of an earlier report that this one has not (``NNN title.html``)
     are removed; other files there are the user's and stay."""
     if not folder.exists():
-        staging.chmod(0o755)  # mkdtemp makes it private; the report is for others
         staging.rename(folder)
         return
     pages = {page.name for page in staging.iterdir()}
