@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.importing import ImportStatus, import_paths
+from annotator.importing.cleaning import clean
 from annotator.importing.prepare import prepare_file
 from annotator.project import Project
 
@@ -34,3 +35,10 @@ def test_a_file_of_invisible_characters_has_no_text(tmp_path: Path, data: bytes)
         results = import_paths(project, [path, good])
         assert [r.status for r in results] == [ImportStatus.FAILED, ImportStatus.IMPORTED]
         assert [project.text(d.id) for d in project.documents()] == ["党建引领乡村振兴。"]
+
+
+def test_text_kept_when_cleaning_removed_everything_is_still_normalised() -> None:
+    """The fallback keeps the lines, with tabs, NBSP and controls normalised as always."""
+    text, draft = clean("第\t3\t页\n\xa0P. 12\x07\u200b")
+    assert text == "第 3 页\nP. 12"
+    assert "cleaning left no text: kept every line" in draft.log

@@ -204,9 +204,10 @@ def clean(text: str, hints: dict[str, str] | None = None) -> tuple[str, Draft]:
         rule(draft)
     paragraphs = [line.strip(" \u3000") for line in draft.lines if line.strip(" \u3000")]
     if not paragraphs:  # the rules removed everything: keep the text rather than lose it,
-        # but only what can be seen: a file of control characters (a NUL) has no text
-        visible = INVISIBLE.sub("", text.translate(ZERO_WIDTH))
-        paragraphs = [line.strip() for line in visible.split("\n") if line.strip()]
+        # its characters normalised as always: a file of control characters (a NUL) has no text
+        kept = Draft(lines=text.split("\n"))
+        normalise_characters(kept)
+        paragraphs = [line.strip() for line in kept.lines if line.strip()]
         if paragraphs:
             draft.log.append("cleaning left no text: kept every line")
     cleaned = "\n".join(paragraphs)
