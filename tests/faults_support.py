@@ -12,22 +12,41 @@ Its last line is ``@ exit N``.
 annotations, printing each one's uuid once its commit returned, until it reads
 ``stop`` on stdin; then it closes the project and prints ``closed``.
 
-The parent side is :func:`spawn` and :func:`run_to`: no sleeps, only the
-child's own lines tell where it is.
+The parent's side is :func:`run_to` (kill), :func:`start_paused` and
+:func:`resume` (pause), :func:`spawn`: no sleeps, only the child's own lines
+tell where it is. Below them, the projects and files the tests build, and
+their checks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import json
 import os
+import random
+import re
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import openpyxl
+
+from annotator.importing import import_paths
+from annotator.models import Document, DocumentId, ReviewStatus
+from annotator.project import Project
+from annotator.resources import demo_corpus_paths
+from annotator.search import search
+from annotator.storage.search_index import searchable
+from annotator.teamwork.handout import hand_out
+from tests.conftest import add_document
 
 ROOT = Path(__file__).parents[1]
 EVENT = "@ "
@@ -51,24 +70,11 @@ def spawn(args: Sequence[str], env: Mapping[str, str] | None = None) -> subproce
     )
 
 
-def kill(child: subprocess.Popen[str]) -> list[str]:
-    """SIGKILL the child; the lines it wrote before dying."""
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=60)
-    assert child.stdout is not None
-    rest = [line.rstrip("\n") for line in child.stdout]
-    child.stdout.close()
-    if child.stdin is not None:
-        child.stdin.close()
-    return rest
-
-
 @dataclass
 class Run:
     """What a child announced before it was killed, or before it finished."""
 
     events: list[str] = field(default_factory=list)
-    output: list[str] = field(default_factory=list)
     killed: bool = False
     returncode: int = 0
 
@@ -91,27 +97,214 @@ def run_to(
     assert child.stdout is not None
     assert child.stdin is not None
     run = Run()
-    for line in child.stdout:
-        line = line.rstrip("\n")
-        if not line.startswith(EVENT):
-            run.output.append(line)
-            continue
-        run.events.append(line.removeprefix(EVENT))
+    for line in child.stdout:  # the CLI's own report lines are not events
+        if line.startswith(EVENT):
+            run.events.append(line.removeprefix(EVENT).rstrip("\n"))
         if len(run.events) == kill_after:
+            child.send_signal(signal.SIGKILL)
             run.killed = True
-            # Free-running lines already written belong to what happened.
-            for rest in kill(child):
-                target = run.events if rest.startswith(EVENT) else run.output
-                target.append(rest.removeprefix(EVENT))
-            run.returncode = child.returncode
-            return run
-        if step:
+            break
+        if step and line.startswith(EVENT):
+            child.stdin.write("go\n")
+            child.stdin.flush()
+    run.returncode = child.wait(timeout=60)
+    # A free child's last events, written before it died, belong to what happened.
+    run.events += [x.removeprefix(EVENT).rstrip("\n") for x in child.stdout if x.startswith(EVENT)]
+    child.stdout.close()
+    child.stdin.close()
+    return run
+
+
+def start_paused(probes: str, argv: Sequence[str], label: str) -> subprocess.Popen[str]:
+    """Start ``annotator ARGV…`` stepped; return it blocked right after its first event
+    that starts with ``label`` (go on with :func:`resume`)."""
+    child = spawn(["cli", "--step", probes, "--", *argv])
+    assert child.stdout is not None
+    assert child.stdin is not None
+    for line in child.stdout:
+        if line.removeprefix(EVENT).startswith(label):
+            return child
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    raise AssertionError(f"the child ended before {label!r}: {child.wait()}")
+
+
+def resume(child: subprocess.Popen[str]) -> int:
+    """Let a paused child run to its end; its exit status."""
+    assert child.stdout is not None
+    assert child.stdin is not None
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    for line in child.stdout:
+        if line.startswith(EVENT):
             child.stdin.write("go\n")
             child.stdin.flush()
     child.stdin.close()
     child.stdout.close()
-    run.returncode = child.wait(timeout=60)
-    return run
+    return child.wait(timeout=60)
+
+
+# -- what the tests build and check ---------------------------------------------------
+CORPUS = demo_corpus_paths()
+FILES = 30
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def sound(path: Path) -> None:
+    """The file opens, passes verify() and SQLite's own integrity check."""
+    with Project.open(path, backup=False) as project:
+        assert project.verify() == []
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def kill_point(seed: int, events: list[str], label: str) -> int:
+    """A random place (1-based) among the events whose label starts with ``label``."""
+    places = [n for n, event in enumerate(events, 1) if event.startswith(label)]
+    assert places, f"no event {label!r} in {events}"
+    return random.Random(seed).choice(places)
+
+
+def write_batch(folder: Path) -> Path:
+    """Thirty distinct articles: the corpus, each with a numbered first line."""
+    folder.mkdir()
+    for i in range(FILES):
+        text = CORPUS[i % len(CORPUS)].read_text(encoding="utf-8")
+        first = f"第{i}号通知：关于第{i}批工作的安排。\n\n"
+        (folder / f"{i:03d} 通知.txt").write_text(first + text, encoding="utf-8")
+    return folder
+
+
+def whole(project: Project, document: Document) -> tuple[object, ...]:
+    """Everything an import stores, less what differs from run to run."""
+    flags = tuple(  # a near duplicate without a title is named by its uuid
+        dataclasses.replace(flag, message=UUID.sub("UUID", flag.message)) for flag in document.flags
+    )
+    same = dataclasses.replace(
+        document, id=DocumentId(0), uuid="", imported_at="", near_duplicate_of=None, flags=flags
+    )
+    return (
+        same,
+        document.near_duplicate_of is not None,
+        project.text(document.id),
+        project.raw_text(document.id),
+        project.import_log(document.id),
+    )
+
+
+def assert_search_index(project: Project, documents: list[Document]) -> None:
+    """Each document's search text is its own, and search finds it by its first line."""
+    stored = project.stores.documents.search.all()  # read from the file: a fresh project
+    assert stored == {d.id: searchable(project.text(d.id)) for d in documents}
+    for document in documents:
+        number = int((document.source_path or "")[:3])
+        found = search(project, f"第{number}号通知")
+        assert [line.hit.document_id for line in found.lines] == [document.id]
+
+
+def state(path: Path) -> tuple[object, ...]:
+    with Project.open(path, backup=False) as project:
+        annotations = project.annotations()
+        return (
+            sorted(a.uuid for a in annotations),
+            sorted(c.name for c in project.coders()),
+            sorted((r.annotation_id, r.status) for r in project.reviews(a.id for a in annotations)),
+            sorted(c.uuid for c in project.codes()),
+            sorted(d.uuid for d in project.documents()),
+            len(project.history_entries()),
+        )
+
+
+def code_copy(path: Path, coder: str, spans: int) -> None:
+    with Project.open(path, backup=False) as copy:
+        copy.coder = coder
+        document, codes = copy.documents()[0], copy.codes()
+        for i in range(spans):
+            start = (i * 3) % (document.text_length - 10)
+            copy.add_annotation(document.id, codes[i % 2].id, start, start + 2 + i % 5)
+        for annotation in copy.annotations()[:5]:
+            copy.review_annotation(annotation.id, ReviewStatus.ACCEPTED, "好")
+
+
+def team_files(root: Path) -> tuple[Path, list[Path]]:
+    main = root / "主项目 main.annot"
+    with Project.create(main) as project:
+        project.coder = "审阅人"
+        project.add_code(key="M1", name="党建引领")
+        project.add_code(key="M2", name="集体经济")
+        for path in CORPUS[:3]:
+            add_document(project, path.read_text(encoding="utf-8"), path.stem)
+        copies = [root / "副本 张三.annot", root / "副本 李四.annot"]
+        for coder, copy in zip(("张三", "李四"), copies, strict=True):
+            hand_out(project, copy, coder)
+    for coder, copy in zip(("张三", "李四"), copies, strict=True):
+        code_copy(copy, coder, 60)
+    return main, copies
+
+
+def coded_project(path: Path) -> None:
+    with Project.in_memory() as project:
+        project.coder = "alice"
+        import_paths(project, CORPUS)
+        codes = [project.add_code(key=f"M{i}", name=f"举措{i}") for i in range(1, 5)]
+        documents = project.documents()
+        for i in range(1300):  # 2,600 codings: CSV and JSON report every 1,000 rows
+            document = documents[i % len(documents)]
+            start = (i * 7) % (document.text_length - 20)
+            for coder in ("alice", "bob"):
+                end = start + 5 + i % 3 + (coder == "bob")
+                project.add_annotation(document.id, codes[i % 4].id, start, end, coder=coder)
+        project.save_copy(path)
+
+
+def leftovers(folder: Path, name: str) -> list[str]:
+    """What sits in ``folder`` beside ``name``: only temporary files named for it."""
+    others = sorted(p.name for p in folder.iterdir() if p.name != name.lstrip("."))
+    assert all(re.fullmatch(re.escape(name) + r"\.[0-9a-f]{8}\.partial", n) for n in others)
+    return others
+
+
+def assert_new_export(path: Path, reference: Path) -> None:
+    """``path`` is the whole new export: it opens or parses, and matches an unkilled run."""
+    if path.suffix in (".xlsx", ".qdpx"):  # the same members (times aside), and it opens
+        with zipfile.ZipFile(path) as new, zipfile.ZipFile(reference) as ref:
+            assert new.testzip() is None
+            names = [n for n in ref.namelist() if n != "docProps/core.xml"]  # creation time
+            assert [new.read(n) for n in names] == [ref.read(n) for n in names]
+        if path.suffix == ".xlsx":
+            openpyxl.load_workbook(path, read_only=True).close()
+        return
+    assert path.read_bytes() == reference.read_bytes()
+    if path.suffix == ".json":
+        assert len(json.loads(path.read_text(encoding="utf-8"))["segments"]) == 2600
+    elif path.suffix == ".html":
+        assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def pages(folder: Path) -> dict[str, bytes]:
+    return {page.name: page.read_bytes() for page in folder.iterdir()}
+
+
+def run_cli(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The command line, as a program of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "annotator", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=child_env(),
+        timeout=120,
+        check=False,
+    )
+
+
+def json_of(*argv: str) -> Any:
+    result = run_cli(*argv, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 # -- the child's side -------------------------------------------------------------

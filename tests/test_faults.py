@@ -11,59 +11,49 @@ points are drawn, with a fixed seed, from the events of an unkilled run.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import random
 import re
 import shutil
 import signal
-import sqlite3
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
 from annotator.cli import main as cli
 from annotator.errors import ProjectLockedError
+from annotator.files import atomic_output
 from annotator.importing import import_paths
-from annotator.models import Document, DocumentId, ReviewStatus
 from annotator.project import Project
-from annotator.resources import demo_corpus_paths
-from annotator.search import search
 from annotator.storage.backups import list_backups
-from annotator.storage.search_index import searchable
-from annotator.teamwork.handout import hand_out
 from annotator.teamwork.merge import merge_copies
 from tests.conftest import add_document
-from tests.faults_support import child_env, run_to, spawn
+from tests.faults_support import (
+    CORPUS,
+    FILES,
+    assert_new_export,
+    assert_search_index,
+    coded_project,
+    json_of,
+    kill_point,
+    leftovers,
+    pages,
+    resume,
+    run_cli,
+    run_to,
+    sound,
+    spawn,
+    start_paused,
+    state,
+    team_files,
+    whole,
+    write_batch,
+)
 
-CORPUS = demo_corpus_paths()
-FILES = 30
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 FORMATS = ("xlsx", "csv", "json", "qdpx", "html")
-
-
-def _sound(path: Path) -> None:
-    """The file opens, passes verify() and SQLite's own integrity check."""
-    with Project.open(path, backup=False) as project:
-        assert project.verify() == []
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        conn.close()
-
-
-def _kill_point(seed: int, events: list[str], label: str) -> int:
-    """A random place (1-based) among the events whose label starts with ``label``."""
-    places = [n for n, event in enumerate(events, 1) if event.startswith(label)]
-    assert places, f"no event {label!r} in {events}"
-    return random.Random(seed).choice(places)
 
 
 # -- a. a batch import -------------------------------------------------------------
@@ -75,36 +65,14 @@ class Batch:
     events: list[str]
 
 
-def _whole(project: Project, document: Document) -> tuple[object, ...]:
-    """Everything an import stores, less what differs from run to run."""
-    flags = tuple(  # a near duplicate without a title is named by its uuid
-        dataclasses.replace(flag, message=UUID.sub("UUID", flag.message)) for flag in document.flags
-    )
-    same = dataclasses.replace(
-        document, id=DocumentId(0), uuid="", imported_at="", near_duplicate_of=None, flags=flags
-    )
-    return (
-        same,
-        document.near_duplicate_of is not None,
-        project.text(document.id),
-        project.raw_text(document.id),
-        project.import_log(document.id),
-    )
-
-
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     root = tmp_path_factory.mktemp("import")
-    folder = root / "待导入 文件"
-    folder.mkdir()
-    for i in range(FILES):  # thirty distinct articles (the corpus, each with a first line)
-        text = CORPUS[i % len(CORPUS)].read_text(encoding="utf-8")
-        first = f"第{i}号通知：关于第{i}批工作的安排。\n\n"
-        (folder / f"{i:03d} 通知.txt").write_text(first + text, encoding="utf-8")
+    folder = write_batch(root / "待导入 文件")
     with Project.in_memory() as reference:
         reference.coder = "setup"
         import_paths(reference, [folder])
-        expected = {d.source_path: _whole(reference, d) for d in reference.documents()}
+        expected = {d.source_path: whole(reference, d) for d in reference.documents()}
     assert len(expected) == FILES
     empty = root / "空 empty.annot"
     Project.create(empty).close()
@@ -112,16 +80,6 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     run = run_to("backup,import", ["import", str(root / "dry.annot"), str(folder)])
     assert run.events[-1] == "exit 0"
     return Batch(folder, empty, expected, run.events)
-
-
-def _assert_search_index(project: Project, documents: list[Document]) -> None:
-    """Each document's search text is its own, and search finds it by its first line."""
-    stored = project.stores.documents.search.all()  # read from the file: a fresh project
-    assert stored == {d.id: searchable(project.text(d.id)) for d in documents}
-    for document in documents:
-        number = int((document.source_path or "")[:3])
-        found = search(project, f"第{number}号通知")
-        assert [line.hit.document_id for line in found.lines] == [document.id]
 
 
 @pytest.mark.slow
@@ -140,7 +98,7 @@ def test_kill_during_batch_import_leaves_every_document_or_none(
 ) -> None:
     path = tmp_path / "项目 import.annot"
     shutil.copy(batch.empty, path)
-    at = _kill_point(seed, batch.events, label)
+    at = kill_point(seed, batch.events, label)
     run = run_to("backup,import", ["import", str(path), str(batch.folder)], at, step=step)
     assert run.killed
     assert run.returncode == -signal.SIGKILL
@@ -148,15 +106,15 @@ def test_kill_during_batch_import_leaves_every_document_or_none(
     # An import is one command and one transaction: every document or none.
     with Project.open(path, backup=False) as project:
         documents = project.documents()
-        whole = {d.source_path: _whole(project, d) for d in documents}
-        assert whole in ({}, batch.expected)
+        stored = {d.source_path: whole(project, d) for d in documents}
+        assert stored in ({}, batch.expected)
         if step:
-            assert bool(whole) == run.saw("store done")
-        _assert_search_index(project, documents)
+            assert bool(stored) == run.saw("store done")
+        assert_search_index(project, documents)
         assert len(project.history_entries()) == (1 if documents else 0)
-    _sound(path)
+    sound(path)
     for backup in list_backups(path):  # a listed backup is a whole project
-        _sound(backup.path)
+        sound(backup.path)
 
 
 # -- b. a merge of coders' copies ------------------------------------------------------
@@ -169,50 +127,10 @@ class Team:
     events: list[str]
 
 
-def _state(path: Path) -> tuple[object, ...]:
-    with Project.open(path, backup=False) as project:
-        annotations = project.annotations()
-        return (
-            sorted(a.uuid for a in annotations),
-            sorted(c.name for c in project.coders()),
-            sorted((r.annotation_id, r.status) for r in project.reviews(a.id for a in annotations)),
-            sorted(c.uuid for c in project.codes()),
-            sorted(d.uuid for d in project.documents()),
-            len(project.history_entries()),
-        )
-
-
-def _code_copy(path: Path, coder: str, spans: int) -> None:
-    with Project.open(path, backup=False) as copy:
-        copy.coder = coder
-        document, codes = copy.documents()[0], copy.codes()
-        for i in range(spans):
-            start = (i * 3) % (document.text_length - 10)
-            copy.add_annotation(document.id, codes[i % 2].id, start, start + 2 + i % 5)
-        for annotation in copy.annotations()[:5]:
-            copy.review_annotation(annotation.id, ReviewStatus.ACCEPTED, "好")
-
-
-def _team_files(root: Path) -> tuple[Path, list[Path]]:
-    main = root / "主项目 main.annot"
-    with Project.create(main) as project:
-        project.coder = "审阅人"
-        project.add_code(key="M1", name="党建引领")
-        project.add_code(key="M2", name="集体经济")
-        for path in CORPUS[:3]:
-            add_document(project, path.read_text(encoding="utf-8"), path.stem)
-        copies = [root / "副本 张三.annot", root / "副本 李四.annot"]
-        for coder, copy in zip(("张三", "李四"), copies, strict=True):
-            hand_out(project, copy, coder)
-    for coder, copy in zip(("张三", "李四"), copies, strict=True):
-        _code_copy(copy, coder, 60)
-    return main, copies
-
-
 @pytest.fixture(scope="module")
 def team(tmp_path_factory: pytest.TempPathFactory) -> Team:
     root = tmp_path_factory.mktemp("merge")
-    main, copies = _team_files(root)
+    main, copies = team_files(root)
     merged = root / "merged.annot"
     shutil.copy(main, merged)
     with Project.open(merged, backup=False) as project:
@@ -222,7 +140,9 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Team:
     shutil.copy(main, dry)
     run = run_to("backup,merge", ["merge", str(dry), *map(str, copies), "--coder", "审阅人"])
     assert run.events[-1] == "exit 0"
-    return Team(main, copies, _state(main), _state(merged), run.events)
+    before, after = state(main), state(merged)
+    assert before != after
+    return Team(main, copies, before, after, run.events)
 
 
 @pytest.mark.slow
@@ -245,18 +165,18 @@ def test_kill_during_merge_leaves_a_whole_merge_or_none(
     for copy in team.copies:  # a copy is opened to be read: give each run its own
         copies.append(tmp_path / copy.name)
         shutil.copy(copy, copies[-1])
-    at = _kill_point(seed, team.events, label)
+    at = kill_point(seed, team.events, label)
     argv = ["merge", str(path), *map(str, copies), "--coder", "审阅人"]
     run = run_to("backup,merge", argv, at, step=step)
     assert run.killed
 
-    state = _state(path)
-    assert state in (team.before, team.after)
+    now = state(path)
+    assert now in (team.before, team.after)
     if step:
-        assert (state == team.after) == run.saw("merge done")
-    _sound(path)
+        assert (now == team.after) == run.saw("merge done")
+    sound(path)
     for copy in copies:
-        _sound(copy)
+        sound(copy)
 
 
 # -- c. an export ----------------------------------------------------------------
@@ -268,26 +188,11 @@ class Exported:
     events: dict[str, list[str]]
 
 
-def _coded_project(path: Path) -> None:
-    with Project.in_memory() as project:
-        project.coder = "alice"
-        import_paths(project, CORPUS)
-        codes = [project.add_code(key=f"M{i}", name=f"举措{i}") for i in range(1, 5)]
-        documents = project.documents()
-        for i in range(1300):  # 2,600 codings: CSV and JSON report every 1,000 rows
-            document = documents[i % len(documents)]
-            start = (i * 7) % (document.text_length - 20)
-            for coder in ("alice", "bob"):
-                end = start + 5 + i % 3 + (coder == "bob")
-                project.add_annotation(document.id, codes[i % 4].id, start, end, coder=coder)
-        project.save_copy(path)
-
-
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     root = tmp_path_factory.mktemp("export")
     path = root / "项目 export.annot"
-    _coded_project(path)
+    coded_project(path)
     result = Exported(path, {}, {}, {})
     for suffix in FORMATS:
         old = root / f"old.{suffix}"
@@ -304,23 +209,6 @@ def _writing(events: list[str]) -> list[int]:
     """The events (1-based) while the temporary file exists and the target is old."""
     opened = next(n for n, event in enumerate(events, 1) if event.startswith("open "))
     return list(range(opened, events.index("rename done") + 1))
-
-
-def _assert_new_export(path: Path, reference: Path) -> None:
-    """``path`` is the whole new export: it opens or parses, and matches an unkilled run."""
-    if path.suffix in (".xlsx", ".qdpx"):  # the same members (times aside), and it opens
-        with zipfile.ZipFile(path) as new, zipfile.ZipFile(reference) as ref:
-            assert new.testzip() is None
-            names = [n for n in ref.namelist() if n != "docProps/core.xml"]  # creation time
-            assert [new.read(n) for n in names] == [ref.read(n) for n in names]
-        if path.suffix == ".xlsx":
-            openpyxl.load_workbook(path, read_only=True).close()
-        return
-    assert path.read_bytes() == reference.read_bytes()
-    if path.suffix == ".json":
-        assert len(json.loads(path.read_text(encoding="utf-8"))["segments"]) == 2600
-    elif path.suffix == ".html":
-        assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
 
 
 @pytest.mark.slow
@@ -344,19 +232,18 @@ def test_kill_during_export_leaves_the_old_file_or_the_whole_new_one(
 
     renamed = target.read_bytes() != exported.old[suffix]
     if renamed:
-        _assert_new_export(target, exported.reference[suffix])
-    left = sorted(p.name for p in folder.iterdir())
-    partial = target.name + ".partial"  # never taken for the output: not its suffix
-    assert left in ([target.name], sorted([target.name, partial]))
+        assert_new_export(target, exported.reference[suffix])
+    left = leftovers(folder, target.name)  # never taken for output: not its suffix
+    assert len(left) <= 1
     if step:  # killed while writing: the old file, and the temporary one beside it
         assert renamed == run.saw("rename done")
-        assert (partial in left) == (not renamed)
+        assert bool(left) == (not renamed)
     # openpyxl's write-only sheets wait in the temporary folder: a kill leaves them there.
     assert all(p.name.startswith("openpyxl.") for p in temp.iterdir())
     # The next export writes over what a killed one left, and leaves only its output.
     assert cli(argv) == 0
     assert sorted(p.name for p in folder.iterdir()) == [target.name]
-    _assert_new_export(target, exported.reference[suffix])
+    assert_new_export(target, exported.reference[suffix])
 
 
 @dataclass
@@ -364,10 +251,6 @@ class Reports:
     old: dict[str, bytes]  # page → its bytes, in a report of two documents
     new: dict[str, bytes]  # … in the full report, by an unkilled run
     events: list[str]
-
-
-def _pages(folder: Path) -> dict[str, bytes]:
-    return {page.name: page.read_bytes() for page in folder.iterdir()}
 
 
 @pytest.fixture(scope="module")
@@ -378,7 +261,7 @@ def reports(exported: Exported, tmp_path_factory: pytest.TempPathFactory) -> Rep
     shutil.copytree(root / "old", root / "new")  # the pages then go in one by one
     run = run_to("export", [*argv, str(root / "new.html")])
     assert run.events[-1] == "exit 0"
-    return Reports(_pages(root / "old"), _pages(root / "new"), run.events)
+    return Reports(pages(root / "old"), pages(root / "new"), run.events)
 
 
 @pytest.mark.slow
@@ -392,43 +275,25 @@ def test_kill_during_a_report_per_document_leaves_whole_pages_and_one_staging_fo
         (folder / name).write_bytes(data)
     argv = ["export", str(exported.project), str(tmp_path / "逐篇 报告.html"), "--per-document"]
     for attempt in range(2):  # killed while writing the pages, or while moving them in
-        run = run_to("export", argv, _kill_point(seed + attempt, reports.events, label))
+        run = run_to("export", argv, kill_point(seed + attempt, reports.events, label))
         assert run.killed
         for page in folder.iterdir():  # each page whole: the old one or the new one
             assert page.read_bytes() in (reports.old.get(page.name), reports.new.get(page.name))
     # Beside it, one hidden staging folder (the last kill's), not one per kill.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".逐篇 报告.partial", "逐篇 报告"]
+    assert len(leftovers(tmp_path, ".逐篇 报告")) == 1
     assert cli(argv) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["逐篇 报告"]
-    assert _pages(folder) == reports.new
+    assert pages(folder) == reports.new
 
 
 # -- d. a folder whose path has Chinese characters and spaces -------------------------
-def _annotator(*argv: str) -> subprocess.CompletedProcess[str]:
-    """The command line, as a program of its own."""
-    return subprocess.run(
-        [sys.executable, "-m", "annotator", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=child_env(),
-        timeout=120,
-        check=False,
-    )
-
-
-def _json(*argv: str) -> Any:
-    result = _annotator(*argv, "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def _assert_exports(folder: Path) -> None:
     """Each format holds the one coding, 党建, and opens or parses."""
     stem = folder / "抓党建 促振兴"
     sheet = openpyxl.load_workbook(stem.with_suffix(".xlsx"), read_only=True).worksheets[0]
     assert [("党建" in row) for row in sheet.iter_rows(min_row=2, values_only=True)] == [True]
-    rows = list(csv.reader(stem.with_suffix(".csv").open(encoding="utf-8-sig", newline="")))
+    with stem.with_suffix(".csv").open(encoding="utf-8-sig", newline="") as table:
+        rows = list(csv.reader(table))
     assert len(rows) == 2
     assert "党建" in rows[1]
     segments = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))["segments"]
@@ -451,23 +316,23 @@ def test_a_project_in_a_chinese_folder_with_spaces_works_end_to_end(tmp_path: Pa
     shutil.copy(CORPUS[0], first)
     shutil.copy(CORPUS[2], second)
 
-    assert _json("new", str(path), "--codebook", "default")["codes"] > 0
-    [imported] = _json("import", str(path), str(first))
+    assert json_of("new", str(path), "--codebook", "default")["codes"] > 0
+    [imported] = json_of("import", str(path), str(first))
     assert imported["status"] == "imported"
     document = str(imported["document_id"])
-    start = _json("text", str(path), document)["text"].index("党建")
-    key = next(code["key"] for code in _json("codebook", str(path)) if code["key"])
+    start = json_of("text", str(path), document)["text"].index("党建")
+    key = next(code["key"] for code in json_of("codebook", str(path)) if code["key"])
     argv = ("code", str(path), document, key, str(start), str(start + 2), "--quote", "党建")
-    assert _json(*argv, "--coder", "王 研究员")["quote"] == "党建"
+    assert json_of(*argv, "--coder", "王 研究员")["quote"] == "党建"
     exports = research / "导出 结果"
     exports.mkdir()
     for suffix in FORMATS:
-        assert _json("export", str(path), str(exports / f"抓党建 促振兴.{suffix}"))["rows"] == 1
-    _json("export", str(path), str(exports / "逐篇 报告.html"), "--per-document")
+        assert json_of("export", str(path), str(exports / f"抓党建 促振兴.{suffix}"))["rows"] == 1
+    json_of("export", str(path), str(exports / "逐篇 报告.html"), "--per-document")
     _assert_exports(exports)
 
     # Each import opened the project with a rotating backup of it as it was.
-    assert _json("import", str(path), str(second))[0]["status"] == "imported"
+    assert json_of("import", str(path), str(second))[0]["status"] == "imported"
     backups = list_backups(path)
     assert {b.path.parent.name for b in backups} == {"抓党建 促振兴.annot-backups"}
     held = []
@@ -480,9 +345,9 @@ def test_a_project_in_a_chinese_folder_with_spaces_works_end_to_end(tmp_path: Pa
     assert held == [(1, 1), (0, 0)]
 
     # Reopened, it is whole and holds everything.
-    assert _annotator("check", str(path)).stdout == "ok\n"
-    assert [d["annotations"] for d in _json("documents", str(path))] == [1, 0]
-    [annotation] = _json("annotations", str(path))
+    assert run_cli("check", str(path)).stdout == "ok\n"
+    assert [d["annotations"] for d in json_of("documents", str(path))] == [1, 0]
+    [annotation] = json_of("annotations", str(path))
     assert (annotation["quote"], annotation["coder"], annotation["key"]) == (
         "党建",
         "王 研究员",
@@ -516,7 +381,7 @@ def test_a_second_program_is_refused_while_the_first_writes(
         ("import", str(project_path), str(article)),
         ("documents", str(project_path)),
     ):
-        result = _annotator(*argv)
+        result = run_cli(*argv)
         assert (result.returncode, result.stdout) == (1, "")
         assert result.stderr == f"annotator: {refused}{project_path}\n"
         reported.append(writer.stdout.readline().strip())  # the first one writes on
@@ -532,4 +397,35 @@ def test_a_second_program_is_refused_while_the_first_writes(
         assert sorted(a.uuid for a in project.annotations()) == sorted(reported)
         assert [c.name for c in project.coders()] == ["writer"]  # not "second"
         assert len(project.documents()) == 1
-    _sound(project_path)
+    sound(project_path)
+
+
+# -- two writers of one output file -----------------------------------------------------
+def test_two_writers_of_one_name_each_write_a_temporary_file_of_their_own(tmp_path: Path) -> None:
+    target = tmp_path / "结果.csv"
+    with atomic_output(target) as first:
+        first.write_text("first", encoding="utf-8")
+        with atomic_output(target) as second:  # another program exports to the same name
+            assert second != first
+            assert first.exists()  # held, so not taken for what a killed writer left
+            second.write_text("second", encoding="utf-8")
+        assert target.read_text(encoding="utf-8") == "second"
+        first.write_text("first, whole", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "first, whole"  # the last rename wins
+    assert leftovers(tmp_path, target.name) == []
+
+
+@pytest.mark.slow
+def test_an_export_to_a_file_another_program_is_writing_leaves_one_whole_file(
+    exported: Exported, tmp_path: Path
+) -> None:
+    other = tmp_path / "另一个 项目.annot"  # a second program: another project
+    shutil.copy(exported.project, other)
+    target = tmp_path / "导出" / "结果.csv"
+    target.parent.mkdir()
+    argv = ["export", str(exported.project), str(target)]
+    first = start_paused("export", argv, "progress 1000")  # a third of its rows written
+    assert cli(["export", str(other), str(target), "--documents", "2"]) == 0
+    assert resume(first) == 0
+    assert target.read_bytes() == exported.reference["csv"].read_bytes()
+    assert leftovers(target.parent, target.name) == []

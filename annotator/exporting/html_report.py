@@ -10,9 +10,9 @@ stick, prints, and shows the same in ten years. See :mod:`.html_parts`.
 ``per_document``: the ``.html`` path given names a folder (its suffix dropped:
 ``报告.html`` → ``报告/``) holding one page per document, ``003 标题.html``,
 and ``index.html`` linking them with the legend. The pages are written into
-a hidden folder beside it, ``.报告.partial``, renamed into place at the end, so
-a cancel or a failure leaves nothing; the one a killed export left is cleared
-by the next, so they never pile up. Exporting again into an existing folder
+a hidden folder beside it (``.报告.1a2b3c4d.partial``, see :mod:`annotator.files`),
+renamed into place at the end, so a cancel or a failure leaves nothing; the one
+a killed export left is cleared by the next. Exporting again into an existing folder
 replaces its pages one by one (each rename atomic, so each page is whole) and
 leaves other files be.
 """
@@ -42,7 +42,7 @@ from annotator.exporting.html_parts import (
 )
 from annotator.exporting.labels import STATUS
 from annotator.exporting.rows import segment_rows
-from annotator.files import atomic_output
+from annotator.files import atomic_output, claim_temporary, release
 from annotator.models import Document, DocumentId
 
 #: Characters no file name may hold on Windows, macOS or Linux (controls included).
@@ -213,10 +213,8 @@ def _write_folder(report: _Report, folder: Path, progress: Progress) -> None:
         raise WriteFailedError(f"文件夹不存在 / No such folder: {folder.parent}")
     if folder.exists() and not folder.is_dir():
         raise WriteFailedError(f"已有同名文件 / A file is in the way: {folder}")
-    staging = folder.with_name(f".{folder.name}.partial")
     try:
-        _remove(staging)  # what a killed export left
-        staging.mkdir()
+        staging, held = claim_temporary(folder, folder=True, hidden=True)
     except OSError as error:
         raise WriteFailedError(f"无法写入 / Cannot write {folder}: {error}") from error
     try:
@@ -228,6 +226,7 @@ def _write_folder(report: _Report, folder: Path, progress: Progress) -> None:
         ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        release(held)
 
 
 def _fill_folder(report: _Report, folder: Path, progress: Progress) -> None:
@@ -268,13 +267,6 @@ def _document_page(
         report.legend(report.entries[document.id]),
     )
     return report.page(report.heading(document), body)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
