@@ -82,6 +82,20 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     return Batch(folder, empty, expected, run.events)
 
 
+def test_a_near_duplicate_without_a_title_is_named_by_its_file(tmp_path: Path) -> None:
+    """Found here: the flag named an untitled original by its uuid."""
+    folder = write_batch(tmp_path / "待导入 文件")
+    with Project.in_memory() as project:
+        project.coder = "setup"
+        import_paths(project, [folder])
+        untitled = {d.uuid: d.source_path for d in project.documents() if d.title is None}
+        reposts = [d for d in project.documents() if d.near_duplicate_of in untitled]
+        assert reposts
+        for document in reposts:
+            message = document.flags[-1].message
+            assert f"Near duplicate of “{untitled[document.near_duplicate_of]}”" in message
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("seed", "label", "step"),

@@ -115,10 +115,12 @@ def _flag_near_duplicate(
     if match is None:
         return document
     uuid, score = match
-    title = next((d.title for _, d in pending if d.uuid == uuid), None)
+    # Named as the document list shows it: its title, else its file; the uuid last.
+    title = next((d.title or d.source_path for _, d in pending if d.uuid == uuid), None)
     if title is None:
         found = [d for d in project.documents() if d.uuid == uuid]
-        title = found[0].title if found else uuid
+        title = (found[0].title or found[0].source_path) if found else None
+    title = title or uuid
     message = (
         f"疑似转载：与《{title}》相似度 {score:.0%} / Near duplicate of “{title}”"
         f" (similarity {score:.0%})"
