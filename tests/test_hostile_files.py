@@ -9,6 +9,8 @@ import pytest
 
 from annotator.importing import ImportStatus, import_paths
 from annotator.importing.cleaning import clean
+from annotator.importing.html import extract_html
+from annotator.importing.html.tree import TreeBuilder, inert_tail
 from annotator.importing.prepare import prepare_file
 from annotator.project import Project
 
@@ -42,3 +44,47 @@ def test_text_kept_when_cleaning_removed_everything_is_still_normalised() -> Non
     text, draft = clean("第\t3\t页\n\xa0P. 12\x07\u200b")
     assert text == "第 3 页\nP. 12"
     assert "cleaning left no text: kept every line" in draft.log
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+ARTICLE = "党建引领乡村振兴，推动村级集体经济发展。建立工作专班机制，压实责任。"
+
+
+def test_markup_that_never_closes_is_given_to_the_parser_as_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """html.parser scans from each unclosable ``<`` (or ``<!--``) to the end of the page:
+    quadratic; 400 KB of ``<a<a…`` took minutes. The parser is now given them as text."""
+    fed: list[str] = []
+    feed = TreeBuilder.feed
+    monkeypatch.setattr(
+        TreeBuilder, "feed", lambda self, data: fed.append(data) or feed(self, data)
+    )
+    page = f"<p>{ARTICLE}</p><!--<p>-->{'<!--<p>' * 5}x>{'<a' * 5}"
+    assert extract_html(page.encode()).text.endswith("x><a<a<a<a<a")
+    [source] = fed
+    assert "<" not in source[source.rfind(">") :]
+    assert "<!--" not in source[source.rfind("-->") :]
+
+
+def test_a_page_of_unclosable_markup_is_read() -> None:
+    tail = "<a" * 200_000
+    page = f"<html><body><p>{ARTICLE}</p><!--<p>-->{'<!--<p>' * 50_000}x>{tail}"
+    extracted = extract_html(page.encode())
+    assert extracted.text.startswith(ARTICLE)
+    assert extracted.text.endswith("x>" + tail)
+
+
+@pytest.mark.parametrize(
+    ("source", "inert"),
+    [
+        ("<p>正文</p>", "<p>正文</p>"),
+        ("<p>正文</p><a<a", "<p>正文</p>&lt;a&lt;a"),
+        ("<p>a</p><!--x<p>b", "<p>a</p>&lt;!--x<p>b"),
+        ("<!--a--><p>b</p><!-- c -- >d<!--e>", "<!--a--><p>b</p><!-- c -- >d&lt;!--e>"),
+        ("a<!--b<!--c-->d", "a<!--b<!--c-->d"),
+    ],
+)
+def test_only_markup_that_cannot_close_is_made_text(source: str, inert: str) -> None:
+    assert inert_tail(source) == inert
