@@ -7,7 +7,8 @@ last rename wins and the result is always one of them, whole. While it
 writes, a writer holds an advisory lock on its temporary file (where the
 system has them: ``fcntl``); a temporary file nobody holds is what a killed
 writer left, and the next writer of that name deletes it, so they never
-pile up. (Without locks, on Windows, such a file stays until deleted.)
+pile up. (Without locks, on Windows, such a file stays until deleted.) The
+file is flushed to the disk before the rename, and the folder after it.
 """
 
 from __future__ import annotations
@@ -101,6 +102,27 @@ def release(held: Held) -> None:
         os.close(held)
 
 
+def _sync(path: Path, held: Held) -> None:
+    handle = held if held is not None else os.open(path, os.O_RDWR)
+    try:
+        os.fsync(handle)  # the file, whichever descriptor wrote it
+    finally:
+        if held is None:
+            os.close(handle)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; some file systems refuse: then not)."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
+        return
+    with suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it into place on success.
@@ -118,7 +140,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
         ) from error
     try:
         yield temporary
-        temporary.replace(path)
+        _sync(temporary, held)  # on disk before it replaces the old file: a power cut
+        temporary.replace(path)  # then leaves the old file or the new one, never an empty one
+        _sync_folder(path.parent)
     except OSError as error:
         raise WriteFailedError(
             f"无法写入文件 / Cannot write {path}: {error.strerror or error}"

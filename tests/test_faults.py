@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 import re
 import shutil
@@ -25,7 +26,7 @@ import pytest
 
 from annotator.cli import main as cli
 from annotator.errors import ProjectLockedError
-from annotator.files import atomic_output
+from annotator.files import atomic_output, write_text_atomically
 from annotator.importing import import_paths
 from annotator.project import Project
 from annotator.storage.backups import list_backups
@@ -427,6 +428,27 @@ def test_two_writers_of_one_name_each_write_a_temporary_file_of_their_own(tmp_pa
         first.write_text("first, whole", encoding="utf-8")
     assert target.read_text(encoding="utf-8") == "first, whole"  # the last rename wins
     assert leftovers(tmp_path, target.name) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names descriptors via /proc")
+def test_an_output_reaches_the_disk_before_it_replaces_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "结果.csv"
+    target.write_text("old", encoding="utf-8")
+    synced: list[tuple[str, str]] = []  # (what, the target's text at that moment)
+    fsync = os.fsync
+
+    def recording(handle: int) -> None:
+        name = Path(os.readlink(f"/proc/self/fd/{handle}")).name
+        synced.append((name, target.read_text(encoding="utf-8")))
+        fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    write_text_atomically(target, "new")
+    assert [text for _, text in synced] == ["old", "new"]
+    assert re.fullmatch(r"结果\.csv\.[0-9a-f]{8}\.partial", synced[0][0])  # the new file
+    assert synced[1][0] == tmp_path.name  # then its folder, which holds the rename
 
 
 @pytest.mark.slow
