@@ -105,7 +105,7 @@ def test_a_near_duplicate_without_a_title_is_named_by_its_file(tmp_path: Path) -
         (2, "insert document", True),  # inside the one transaction
         (3, "store done", True),  # committed
         (4, "insert document", False),  # anywhere after: in SQLite, the commit…
-        (5, "backup", False),  # the rotating backup taken at open
+        (6, "backup", False),  # in the rotating backup taken at open
     ],
 )
 def test_kill_during_batch_import_leaves_every_document_or_none(
