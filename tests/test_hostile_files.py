@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import codecs
+import stat
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from annotator.errors import ValidationError
+from annotator.exchange import import_qdpx
 from annotator.importing import ImportStatus, import_paths
 from annotator.importing.cleaning import clean
 from annotator.importing.html import extract_html
 from annotator.importing.html.tree import TreeBuilder, inert_tail
 from annotator.importing.prepare import prepare_file
 from annotator.project import Project
+from tests.test_qdpx_foreign import SOURCE_FILES, minimal_xml, write_qdpx
 
 # --- plain text ----------------------------------------------------------------------------
 
@@ -88,3 +93,26 @@ def test_a_page_of_unclosable_markup_is_read() -> None:
 )
 def test_only_markup_that_cannot_close_is_made_text(source: str, inert: str) -> None:
     assert inert_tail(source) == inert
+
+
+# --- .qdpx -------------------------------------------------------------------------------
+
+
+def add_link(path: Path, member: str, target: str) -> None:
+    """A symbolic link as zip tools store one: Unix mode S_IFLNK, the target as content."""
+    info = zipfile.ZipInfo(member)
+    info.create_system, info.external_attr = 3, (stat.S_IFLNK | 0o777) << 16
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(info, target)
+
+
+@pytest.mark.parametrize("member", ["sources/s.txt", "sources/unused.txt", "elsewhere"])
+def test_a_link_in_a_qdpx_is_refused(tmp_path: Path, member: str) -> None:
+    """A link is never followed (nothing is extracted), but its "content" is a path: before,
+    a linked source came in as a document whose text was "/etc/passwd"."""
+    files = {} if member == "sources/s.txt" else SOURCE_FILES
+    path = write_qdpx(tmp_path / "link.qdpx", minimal_xml(), files)
+    add_link(path, member, "/etc/passwd")
+    with pytest.raises(ValidationError, match="holds a link, not a file: '" + member):
+        import_qdpx(path, tmp_path / "link.annot")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.qdpx"]

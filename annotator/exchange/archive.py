@@ -2,7 +2,8 @@
 
 Nothing is extracted to disk: members are read into memory by name. Before
 anything is read, the whole archive is refused if a member's path could
-escape a folder (absolute, a drive, ``..``), if it has absurdly many members,
+escape a folder (absolute, a drive, ``..``), if a member is a symbolic link
+(whose "content" is a path, anywhere), if it has absurdly many members,
 if the sizes it declares add up to more than :data:`MAX_TOTAL`, or if a large
 member claims to expand more than :data:`MAX_RATIO` times (a zip bomb). Reads
 never go past the declared size, so a member that lies about it is cut short
@@ -16,6 +17,7 @@ with one such name are refused as ambiguous. Escapes are refused either way.
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -100,6 +102,10 @@ def _checked(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
         if _escapes(info.filename):
             raise ValidationError(
                 f"{name}: 含越界路径 / holds a path outside the archive: {info.filename!r}"
+            )
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise ValidationError(
+                f"{name}: 含符号链接 / holds a link, not a file: {info.filename!r}"
             )
         large = info.file_size > _RATIO_FROM
         if large and info.file_size > MAX_RATIO * max(info.compress_size, 1):
