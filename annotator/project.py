@@ -25,6 +25,7 @@ from annotator.errors import (
     ProjectExistsError,
     ReadOnlyProjectError,
 )
+from annotator.files import claim_temporary, release
 from annotator.history import DEFAULT_LIMIT, History
 from annotator.models import (
     Annotation,
@@ -197,18 +198,23 @@ class Project(ProjectActions):
     def save_copy(self, target: Path | str) -> None:
         """A consistent copy of the open project at ``target`` (SQLite backup API).
 
-        Written as ``<target>.partial`` and renamed, so a failure leaves nothing.
+        Written to a temporary name of its own and renamed, so a failure leaves nothing.
         """
         target = Path(target)
         if self.path is not None and target.resolve() == self.path.resolve():
             raise ProjectError("不能覆盖正在使用的项目 / Cannot copy a project over itself")
-        partial = target.with_name(target.name + ".partial")
+        try:
+            partial, held = claim_temporary(target)  # a name no other writer shares
+        except OSError as error:
+            raise ProjectError(f"无法保存副本 / Cannot save the copy: {error}") from error
         try:
             self._db.backup_to(partial)
             partial.replace(target)
         except (OSError, DatabaseError) as error:
             partial.unlink(missing_ok=True)
             raise ProjectError(f"无法保存副本 / Cannot save the copy: {error}") from error
+        finally:
+            release(held)
 
     def take_backup(self) -> None:
         """The rotating backup (a program that shows a window first takes it just after)."""

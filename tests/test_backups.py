@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator.project import Project
 from annotator.storage.backups import KEEP, list_backups
 from tests.conftest import add_document
@@ -53,3 +55,32 @@ def test_backup_holds_documents_and_annotations(project_path: Path) -> None:
     with Project.open(list_backups(project_path)[0].path, backup=False) as copy:
         assert copy.annotations()[0].quote == copy.text(document.id)[3:7]
         assert copy.verify() == []
+
+
+def test_what_a_killed_backup_left_is_cleared_by_the_next(project_path: Path) -> None:
+    _change(project_path, 0)
+    Project.open(project_path).close()
+    folder = project_path.with_name(project_path.name + "-backups")
+    left = folder / f"{project_path.stem}-20260101-000000-000000Z.annot.partial"
+    left.write_bytes(b"half a backup")
+    _change(project_path, 1)
+    Project.open(project_path).close()
+    assert not left.exists()
+    assert len(list_backups(project_path)) == 2
+
+
+def test_a_failed_backup_leaves_no_partial(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _change(project_path, 0)
+
+    def fail(_db: object, target: Path) -> None:
+        target.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("annotator.storage.database.Database.backup_to", fail)
+    with Project.open(project_path) as project:
+        assert project.backup_error is not None
+        assert "No space left" in project.backup_error
+    folder = project_path.with_name(project_path.name + "-backups")
+    assert [p.name for p in folder.iterdir()] == []

@@ -168,6 +168,15 @@ def _move_aside(project_path: Path) -> Path | None:
     return kept
 
 
+def _clear_partials(project_path: Path) -> None:
+    """Delete what killed backups left: only the program holding the project's lock
+    takes its backups, so no ``.partial`` of this project is being written now."""
+    prefix = f"{project_path.stem}-"
+    for path in backup_folder(project_path).iterdir():
+        if path.name.startswith(prefix) and path.name.endswith(".partial"):
+            path.unlink(missing_ok=True)
+
+
 def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
     """Back the open project up unless the newest backup already equals it."""
     if db.path is None:
@@ -178,11 +187,16 @@ def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
         return None
     folder = backup_folder(db.path)
     folder.mkdir(exist_ok=True)
+    _clear_partials(db.path)
     stamp = datetime.now(UTC).strftime(STAMP)
     target = folder / f"{db.path.stem}-{stamp}{db.path.suffix}"
     partial = target.with_name(target.name + ".partial")
-    db.backup_to(partial)
-    copy = summarise(Backup(partial, datetime.now(UTC)))
+    try:
+        db.backup_to(partial)
+        copy = summarise(Backup(partial, datetime.now(UTC)))
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     if not copy.good:  # a damaged project must never push good backups out
         partial.unlink(missing_ok=True)
         raise DamagedProjectError(
