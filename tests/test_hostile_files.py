@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import codecs
 import http.client
+import io
 import socket
 import stat
 import struct
@@ -11,6 +13,7 @@ import urllib.request
 import uuid
 import zipfile
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -21,8 +24,10 @@ from annotator.importing.cleaning import clean
 from annotator.importing.docx import read_docx
 from annotator.importing.html import extract_html
 from annotator.importing.html.tree import TreeBuilder, inert_tail
+from annotator.importing.pdf import read_pdf
 from annotator.importing.prepare import prepare_file
 from annotator.project import Project
+from tests.test_properties import small_pdf
 from tests.test_qdpx_foreign import SOURCE_FILES, minimal_xml, write_qdpx
 
 ARTICLE = "党建引领乡村振兴，推动村级集体经济发展。建立工作专班机制，压实责任。"
@@ -332,6 +337,34 @@ def test_a_docx_part_that_lies_about_its_size_is_cut_short(tmp_path: Path) -> No
         assert package.getinfo("word/document.xml").file_size == 100
     with pytest.raises(ImportFailedError, match=r"damaged file \(Bad CRC-32"):
         read_docx(path)
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("box", [b"[ 0 0 /x 841.8898 ]", b"[ 0 0 595.2756 ]", b"7"])
+def test_a_damaged_pdf_leaves_no_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, box: bytes
+) -> None:
+    """pdfplumber closed its own stream only for its PdfminerException: a page box that
+    is no box left the file open (locked on Windows) until the garbage collector came."""
+    path = tmp_path / "box.pdf"
+    path.write_bytes(small_pdf().replace(b"[ 0 0 595.2756 841.8898 ]", box))
+    opened: list[IO[bytes]] = []
+    real_open = io.open
+
+    def recording(file: object, *args: object, **options: object) -> IO[bytes]:
+        handle = real_open(file, *args, **options)
+        opened.append(handle)
+        return handle
+
+    monkeypatch.setattr(io, "open", recording)  # Path.open
+    monkeypatch.setattr(builtins, "open", recording)  # pdfplumber's open()
+    with pytest.raises(ImportFailedError, match="damaged or incomplete"):
+        read_pdf(path)
+    mine = [handle for handle in opened if getattr(handle, "name", None) == str(path)]
+    assert mine
+    assert all(handle.closed for handle in mine)
 
 
 # --- .qdpx -------------------------------------------------------------------------------

@@ -104,7 +104,9 @@ def _load(path: Path) -> tuple[list[PageData], dict[str, Any], Tally]:
     """
     tally = Tally()
     try:
-        with pdfplumber.open(path) as pdf:
+        # The file is opened here, not by pdfplumber, which leaves its own stream open
+        # when a damaged file makes anything but its PdfminerException escape.
+        with path.open("rb") as stream, pdfplumber.open(stream) as pdf:
             metadata = dict(pdf.metadata)
             pages = [read_page(page, tally) for page in pdf.pages]
     except PdfminerException as error:
