@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator.importing import ImportStatus, import_paths
 from annotator.project import Project
 from annotator.resources import demo_corpus_paths
@@ -52,6 +54,29 @@ def test_bad_files_fail_alone_and_leave_nothing(project: Project, tmp_path: Path
     [unsupported] = import_paths(project, [tmp_path / "notes.rtf"])
     assert unsupported.status is ImportStatus.FAILED
     assert "Unsupported" in str(unsupported.error)
+
+
+def test_a_text_the_store_would_refuse_fails_alone(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever cleaning lets through, the store's rules are checked per file, so one
+    file never sinks the batch (the batch is stored as one command)."""
+    from annotator.importing import prepare
+
+    real_clean = prepare.clean
+
+    def leaky_clean(text: str, hints: dict[str, str]) -> object:
+        cleaned, draft = real_clean(text, hints)
+        return (cleaned + "\x00" if "坏" in cleaned else cleaned), draft
+
+    monkeypatch.setattr(prepare, "clean", leaky_clean)
+    (tmp_path / "good.txt").write_text("党建引领乡村振兴。", encoding="utf-8")
+    (tmp_path / "bad.txt").write_text("坏文件。", encoding="utf-8")
+    results = {Path(r.file).name: r for r in import_paths(project, [tmp_path])}
+    assert results["good.txt"].status is ImportStatus.IMPORTED
+    assert results["bad.txt"].status is ImportStatus.FAILED
+    assert "NUL" in str(results["bad.txt"].error)
+    assert len(project.documents()) == 1
 
 
 def test_duplicates_are_reported_and_skipped(project: Project, tmp_path: Path) -> None:

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.errors import AnnotatorError, ImportFailedError
+from annotator.commands.documents import check_new_document
+from annotator.errors import AnnotatorError, ImportFailedError, ValidationError
 from annotator.importing.cleaning import clean
 from annotator.importing.docx import read_docx
 from annotator.importing.extracted import Extracted
@@ -103,7 +104,7 @@ def document_from(path: Path, extracted: Extracted) -> NewDocument:
     if region is not None:
         metadata.update(region=region.name, region_code=region.adcode, region_level=region.level)
     title = metadata.pop("title", None)
-    return NewDocument(
+    document = NewDocument(
         text=text,
         raw_text=extracted.raw,
         title=title,
@@ -114,6 +115,11 @@ def document_from(path: Path, extracted: Extracted) -> NewDocument:
         flags=tuple(draft.flags),
         fingerprint=sketch(shadow),
     )
+    try:  # what the store would refuse is refused here, for this file alone
+        check_new_document(document)
+    except ValidationError as error:
+        raise ImportFailedError(str(error)) from error
+    return document
 
 
 def prepare_files(
