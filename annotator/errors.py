@@ -31,7 +31,10 @@ class ReadOnlyProjectError(ProjectError):
 
 
 class DamagedProjectError(ProjectError):
-    """The project file is damaged (SQLite reports a malformed database)."""
+    """A project file is damaged (SQLite reports a malformed database)."""
+
+    #: The damaged file, when known (a merge may meet a colleague's file, not ours).
+    path: object = None
 
 
 class SaveFailedError(ProjectError):

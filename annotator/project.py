@@ -50,6 +50,7 @@ from annotator.storage.database import (
     Database,
     DatabaseError,
     can_write,
+    damaged,
     foreign_key_problems,
     is_damaged,
     read_header,
@@ -218,11 +219,13 @@ class Project(ProjectActions):
 
     def take_backup(self) -> None:
         """The rotating backup (a program that shows a window first takes it just after)."""
+        if self.read_only:
+            return  # nothing can have changed, and nothing may be written
         try:
             self.open_backup = take_rotating_backup(self._db)
         except DamagedProjectError as error:
             self.damage = self.backup_error = str(error)
-        except (OSError, DatabaseError) as error:
+        except (OSError, DatabaseError, ProjectError) as error:
             self.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
             if is_damaged(error):
                 self.damage = self.backup_error
@@ -387,10 +390,7 @@ class Project(ProjectActions):
         """
         result = self._db.quick_check()
         if result != "ok":
-            raise DamagedProjectError(
-                f"项目文件已损坏，请从备份恢复 / The project file is damaged ({result[:200]})."
-                " Restore it from a backup (File → Restore from backup…)."
-            )
+            raise damaged(self.path, result[:200])
 
     def verify(self) -> list[str]:
         """Every problem found in the file; an empty list means it is sound."""

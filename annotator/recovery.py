@@ -20,11 +20,18 @@ from annotator.storage.backups import (
     restore_backup,
     summarise,
 )
-from annotator.storage.database import Database, damage_reported
+from annotator.storage.database import (
+    Database,
+    DatabaseError,
+    IntegrityError,
+    damage_reported,
+    write_error,
+)
 
 __all__ = [
     "BackupSummary",
     "Restored",
+    "as_user_error",
     "backups",
     "damage_reported",
     "newest_good_backup",
@@ -37,6 +44,13 @@ class Restored:
     backup: BackupSummary
     #: Where the replaced project file was kept (None when there was none).
     kept: Path | None
+
+
+def as_user_error(error: BaseException) -> ProjectError | None:
+    """A raw SQLite error (met while reading rows) as the user error it means, if any."""
+    if isinstance(error, DatabaseError) and not isinstance(error, IntegrityError):
+        return write_error(error)
+    return None
 
 
 def backups(project_path: Path) -> list[BackupSummary]:

@@ -84,6 +84,24 @@ def test_failed_upgrade_leaves_the_file_as_it_was(
         assert len(project.annotations()) == 1
 
 
+def test_a_full_disk_before_an_upgrade_is_a_clear_message(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _old_project(project_path)
+    broken = (*MIGRATIONS, Migration(MIGRATIONS[-1].version + 1, "broken", _broken_step))
+    monkeypatch.setattr(migrations.migrate, "__defaults__", (broken,))
+    monkeypatch.setattr(migrations.check_version, "__defaults__", (broken,))
+
+    def full(_db: object, target: Path) -> None:
+        target.write_bytes(b"")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("annotator.storage.database.Database.backup_to", full)
+    with pytest.raises(ProjectError, match="is the disk full"):
+        Project.open(project_path)
+    assert not list(project_path.parent.glob("*.bak"))
+
+
 def test_a_version_2_project_gets_coding_origins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

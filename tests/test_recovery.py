@@ -152,26 +152,37 @@ def test_a_read_only_file_and_folder_open_read_only(project_path: Path) -> None:
         project_path.chmod(0o644)
 
 
-def test_a_read_only_project_can_be_read_as_immutable(
-    project_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Where SQLite cannot make the WAL's shared-memory file, the file is read immutable."""
-    import sqlite3
-
+def test_a_read_only_open_leaves_nothing_beside_the_file(project_path: Path) -> None:
+    """Files left beside it (owned by another user) would lock its owner out later."""
     coded_project(project_path, documents=2)
-    real_connect = sqlite3.connect
-    tried: list[str] = []
-
-    def connect(database: str, *args: object, **kwargs: object) -> sqlite3.Connection:
-        tried.append(database)
-        if "immutable" not in database:
-            raise sqlite3.OperationalError("unable to open database file")
-        return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("annotator.storage.database.sqlite3.connect", connect)
+    beside = sorted(project_path.parent.iterdir())
     with Project.open(project_path, read_only=True) as project:
         assert len(project.annotations()) == 2
-    assert [uri.endswith("immutable=1") for uri in tried] == [False, True]
+        assert sorted(project_path.parent.iterdir()) == beside
+    assert sorted(project_path.parent.iterdir()) == beside
+    with Project.open(project_path, backup=False) as project:  # the owner still can
+        assert not project.read_only
+
+
+def test_a_read_only_open_of_a_project_in_use_is_refused_not_stale(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    with (
+        Project.open(project_path, backup=False),
+        pytest.raises(ProjectLockedError, match="another program"),
+    ):
+        Project.open(project_path, read_only=True)
+
+
+def test_a_read_only_project_takes_no_backup(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")  # a backup would be due
+    before = list_backups(project_path)
+    with Project.open(project_path, read_only=True) as project:
+        project.take_backup()
+        assert project.open_backup is None
+    assert list_backups(project_path) == before
 
 
 def test_read_only_open_does_not_lock_out_a_second_reader(project_path: Path) -> None:
@@ -283,3 +294,62 @@ def test_cli_lists_backups_and_restores_by_number(
     assert cli(["check", str(project_path)]) == 0
     assert cli(["restore", str(project_path), "9"]) == 1
     assert "No backup number 9" in capsys.readouterr().err
+
+
+# -- found in review: restores that lose nothing ---------------------------------------
+def test_a_restore_whose_last_rename_fails_puts_the_project_back(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coded_project(project_path, documents=2)
+    before = digest(project_path)
+    [backup] = list_backups(project_path)
+    real_replace = Path.replace
+
+    def replace(self: Path, target: Path) -> Path:
+        if self.name.endswith(".restoring"):
+            raise OSError(5, "Input/output error")
+        return real_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", replace)
+    with pytest.raises(Exception, match="unchanged"):
+        recovery.restore(project_path, backup.path)
+    assert digest(project_path) == before
+    assert not project_path.with_name(project_path.name + ".restoring").exists()
+
+
+def test_a_restored_backup_is_not_backed_up_again(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")
+    Project.open(project_path).close()
+    older = list_backups(project_path)[1]
+    recovery.restore(project_path, older.path)
+    count = len(list_backups(project_path))
+    Project.open(project_path).close()  # the restored state is in the list already
+    assert len(list_backups(project_path)) == count
+
+
+def test_a_lone_wal_never_meets_the_restored_file(project_path: Path) -> None:
+    coded_project(project_path, documents=2)
+    [backup] = list_backups(project_path)
+    wal = project_path.with_name(project_path.name + "-wal")
+    project_path.unlink()
+    wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(60))  # a WAL header of no file now
+    recovery.restore(project_path, backup.path)
+    assert not wal.exists()
+    with Project.open(project_path, backup=False) as project:
+        assert project.verify() == []
+
+
+def test_damage_names_the_damaged_file(tmp_path: Path) -> None:
+    other = tmp_path / "同事.annot"
+    Project.create(other).close()
+    coded_project(other, documents=3)
+    damage_pages(other)
+    project = Project.open(other, backup=False)
+    with pytest.raises(DamagedProjectError) as caught:
+        project.check_pages()
+    project.close()
+    assert caught.value.path == other
+    assert str(other) in str(caught.value)

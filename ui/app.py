@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.identity import default_coder_name
+from annotator.recovery import as_user_error
 from ui.controller import ProjectController
 from ui.dialogs.coder_dialog import CoderDialog
 from ui.file_menu import recent_projects
@@ -84,8 +85,9 @@ def _report_user_errors(
 ) -> None:
     """A user error that escaped a slot (say, a damaged page met while redrawing) is shown
     as every other one is; anything else is a bug and goes to the default hook."""
-    if isinstance(error, AnnotatorError):
-        controller.report(error)
+    problem = error if isinstance(error, AnnotatorError) else as_user_error(error)
+    if problem is not None:
+        controller.report(problem)
     else:
         sys.__excepthook__(kind, error, trace)
 

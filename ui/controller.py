@@ -73,6 +73,7 @@ class ProjectController(
         self.recent_codes: list[CodeId] = []
         #: Word boundaries of the last document asked for suggestions (its text never changes).
         self._boundaries: dict[DocumentId, set[int]] = {}
+        self._offered: set[Path] = set()
         if project is not None:
             self.set_project(project)
 
@@ -90,6 +91,7 @@ class ProjectController(
     def set_project(self, project: Project) -> None:
         self.close()
         self._project = project
+        self._offered = set()  # a project opened (or restored): damage is news again
         self._boundaries = {}
         self.recent_codes = []
         self._unsubscribe = project.history.subscribe(self.changed.emit)

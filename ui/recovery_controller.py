@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 class RecoveryMixin:
     _project: Project | None
+    #: Damaged files already offered a backup (each is offered once per opening).
+    _offered: set[Path]
     damaged: SignalInstance
     project_replaced: SignalInstance
     close: Callable[[], None]
@@ -57,9 +59,12 @@ class RecoveryMixin:
         return done
 
     def report_damage(self, path: Path, error: Exception) -> bool:
-        """Offer the newest good backup of a damaged ``path``; False if there is none."""
-        if recovery.newest_good_backup(path) is None:
+        """Offer the newest good backup of a damaged ``path``, once; False if not offered
+        (no good backup, or offered already: the error is then shown as it is)."""
+        key = path.resolve()
+        if key in self._offered or recovery.newest_good_backup(path) is None:
             return False
+        self._offered.add(key)
         self.damaged.emit(path, str(error))
         return True
 
@@ -89,8 +94,15 @@ class RecoveryMixin:
         return self._project.path
 
     def _damage_in(self, problem: Any) -> bool:
-        """Whether a user error is damage of the open project (offered a backup)."""
+        """Whether a user error is damage of the open project (offered a backup); damage
+        of another file (a colleague's copy being merged) is only an error."""
         if not isinstance(problem, DamagedProjectError) or self._project is None:
             return False
         path = self._project.path
-        return path is not None and self.report_damage(path, problem)
+        if (
+            path is None
+            or problem.path is None
+            or Path(str(problem.path)).resolve() != path.resolve()
+        ):
+            return False
+        return self.report_damage(path, problem)

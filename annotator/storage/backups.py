@@ -25,10 +25,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.request import pathname2url
 
-from annotator.errors import DamagedProjectError, ProjectError
+from annotator.errors import ProjectError
 from annotator.storage.database import (
     APPLICATION_ID,
     Database,
+    damaged,
+    is_damaged,
     remove_database_files,
 )
 
@@ -66,7 +68,11 @@ def list_backups(project_path: Path) -> list[Backup]:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
+    """Read a file that no program has open (no ``-wal``) as immutable: nothing is made
+    beside it, no lock taken."""
     uri = f"file:{pathname2url(str(path.resolve()))}?mode=ro"  # quoted: '#', '?', '%'
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
     return sqlite3.connect(uri, uri=True)
 
 
@@ -92,6 +98,8 @@ class BackupSummary:
     #: Time (UTC, ISO) of the last action the backup holds.
     last_action: str = ""
     problem: str = ""
+    #: Not good because its pages are damaged (not merely unreadable just now).
+    damaged: bool = False
 
 
 def summarise(backup: Backup) -> BackupSummary:
@@ -103,7 +111,7 @@ def summarise(backup: Backup) -> BackupSummary:
                 return BackupSummary(backup, False, problem="not an Annotator project")
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
-                return BackupSummary(backup, False, problem=str(check))
+                return BackupSummary(backup, False, problem=str(check), damaged=True)
             documents, annotations, last = conn.execute(
                 "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM annotations),"
                 " (SELECT coalesce(max(time), '') FROM history)"
@@ -111,7 +119,7 @@ def summarise(backup: Backup) -> BackupSummary:
         finally:
             conn.close()
     except sqlite3.Error as error:
-        return BackupSummary(backup, False, problem=str(error))
+        return BackupSummary(backup, False, problem=str(error), damaged=is_damaged(error))
     return BackupSummary(backup, True, int(documents), int(annotations), str(last))
 
 
@@ -132,6 +140,7 @@ def restore_backup(project_path: Path, backup: Path) -> Path | None:
     """
     incoming = project_path.with_name(project_path.name + ".restoring")
     remove_database_files(incoming)
+    kept: Path | None = None
     try:
         source = Database(_read_only(backup), backup)
         try:
@@ -141,6 +150,8 @@ def restore_backup(project_path: Path, backup: Path) -> Path | None:
         kept = _move_aside(project_path)
         incoming.replace(project_path)
     except (OSError, sqlite3.Error) as error:
+        if kept is not None and not project_path.exists():
+            _move(kept, project_path)  # the project back where it was
         remove_database_files(incoming)
         raise ProjectError(
             f"无法从备份恢复，项目未改动 / Cannot restore the backup; the project is unchanged"
@@ -149,22 +160,33 @@ def restore_backup(project_path: Path, backup: Path) -> Path | None:
     return kept
 
 
+def _move(source: Path, target: Path) -> None:
+    """Move a database file with its WAL (a stale WAL must never meet another file)."""
+    for ending in ("-wal", "-shm"):
+        companion = source.with_name(source.name + ending)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + ending))
+    if source.exists():
+        source.replace(target)
+
+
 def _move_aside(project_path: Path) -> Path | None:
-    """Move the project file (and its WAL) into the backup folder."""
-    if not project_path.exists():
+    """Move the project file (and its WAL) into the backup folder.
+
+    Also a lone WAL whose file is gone: it must never meet the restored file.
+    """
+    wal = project_path.with_name(project_path.name + "-wal")
+    if not project_path.exists() and not wal.exists():
         return None
     folder = backup_folder(project_path)
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime(STAMP)
-    if summarise(Backup(project_path, datetime.now(UTC))).good:
+    sound = project_path.exists() and summarise(Backup(project_path, datetime.now(UTC))).good
+    if sound:
         kept = folder / f"{project_path.stem}-{stamp}{project_path.suffix}"
     else:
         kept = folder / f"{project_path.name}-{stamp}.damaged"
-    for ending in ("-wal", "-shm"):  # a stale WAL must never meet the restored file
-        companion = project_path.with_name(project_path.name + ending)
-        if companion.exists():
-            companion.replace(kept.with_name(kept.name + ending))
-    project_path.replace(kept)
+    _move(project_path, kept)
     return kept
 
 
@@ -183,8 +205,8 @@ def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
         return None
     existing = list_backups(db.path)
     current = int(db.scalar("SELECT coalesce(max(id), 0) FROM history"))
-    if existing and _last_history_id(existing[0].path) == current:
-        return None
+    if any(_last_history_id(backup.path) == current for backup in existing):
+        return None  # e.g. a backup just restored: it is in the list already
     folder = backup_folder(db.path)
     folder.mkdir(exist_ok=True)
     _clear_partials(db.path)
@@ -199,11 +221,9 @@ def take_rotating_backup(db: Database, keep: int = KEEP) -> Path | None:
         raise
     if not copy.good:  # a damaged project must never push good backups out
         partial.unlink(missing_ok=True)
-        raise DamagedProjectError(
-            f"项目文件已损坏，未做备份；请从较早的备份恢复 / The project file is damaged"
-            f" ({copy.problem}); no backup was taken. Restore an earlier backup"
-            " (File → Restore from backup…)."
-        )
+        if copy.damaged:
+            raise damaged(db.path, f"{copy.problem}; no backup was taken / 未做备份")
+        raise ProjectError(f"无法检查备份 / Cannot check the backup: {copy.problem}")
     partial.replace(target)
     for old in list_backups(db.path)[keep:]:
         old.path.unlink(missing_ok=True)

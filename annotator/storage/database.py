@@ -97,8 +97,8 @@ def is_damaged(error: BaseException) -> bool:
     return "malformed" in message or "file is not a database" in message
 
 
-def write_error(error: sqlite3.Error) -> ProjectError:
-    """The user-facing error for a write SQLite refused; the action was rolled back."""
+def write_error(error: sqlite3.Error, path: Path | None = None) -> ProjectError:
+    """The user-facing error for a statement SQLite refused (a write is rolled back)."""
     message = str(error)
     if "full" in message:
         return SaveFailedError(
@@ -109,29 +109,38 @@ def write_error(error: sqlite3.Error) -> ProjectError:
     if "readonly" in message:
         return ReadOnlyProjectError(READ_ONLY_MESSAGE)
     if is_damaged(error):
-        return DamagedProjectError(
-            f"项目文件已损坏，请从备份恢复 / The project file is damaged ({message}). Restore"
-            " it from a backup (File → Restore from backup…)."
-        )
+        return damaged(path, message)
     return SaveFailedError(
         f"无法写入项目文件，此操作未保存，项目未改动 / The project file could not be written:"
         f" this action was not saved and the project is unchanged ({message})."
     )
 
 
+def damaged(path: Path | None, problem: str) -> DamagedProjectError:
+    """The error for damaged pages in the file at ``path`` (None: a file not named)."""
+    where = f": {path}" if path is not None else ""
+    error = DamagedProjectError(
+        f"文件已损坏，请从备份恢复（文件 → 从备份恢复…，或 annotator restore）/ The file is"
+        f" damaged{where} ({problem}). Restore it from a backup (File → Restore from"
+        " backup…, or `annotator restore`)."
+    )
+    error.path = path
+    return error
+
+
 @contextmanager
-def damage_reported() -> Iterator[None]:
+def damage_reported(path: Path | None = None) -> Iterator[None]:
     """A statement that meets damaged pages raises :class:`DamagedProjectError`."""
     try:
         yield
     except sqlite3.DatabaseError as error:
         if is_damaged(error):
-            raise write_error(error) from error
+            raise damaged(path, str(error)) from error
         raise
 
 
 READ_ONLY_MESSAGE = (
-    "项目以只读方式打开，无法保存更改；如需修改，请用“文件 → 保存副本”另存一份 / The project"
+    "项目以只读方式打开，无法保存更改；如需修改，请用“文件 → 另存副本”另存一份 / The project"
     " is open read-only: changes cannot be saved. To change it, save a copy (File → Save a"
     " copy…) and open that."
 )
@@ -151,9 +160,9 @@ def _open_error(path: object, error: sqlite3.Error) -> ProjectError:
             f"项目已在另一个程序中打开 / The project is open in another program: {path}"
         )
     if is_damaged(error):
-        return DamagedProjectError(
-            f"项目文件已损坏 / The project file is damaged: {path} ({message})"
-        )
+        return damaged(Path(str(path)), message)
+    if "full" in message:
+        return write_error(error)
     if "unable to open" in message or "readonly" in message or "I/O error" in message:
         return ProjectError(
             f"无法写入项目文件或其文件夹（只读？）/ Cannot write to the project file or its"
@@ -213,30 +222,27 @@ class Database:
 
     @classmethod
     def connect_read_only(cls, path: Path) -> Database:
-        """Open ``path`` for reading only, taking no lock and writing nothing.
+        """Open ``path`` for reading only, writing nothing beside it.
 
-        SQLite reads a WAL file through a shared-memory file beside it; where
-        even that cannot be made (a read-only folder), the file is read as
-        immutable, which is what a file nobody may write is.
+        A project no program has open has no ``-wal`` file beside it (every
+        writer makes one when it opens the file and removes it on closing), so
+        it is read as immutable: no lock, no shared-memory file, nothing left
+        behind to lock its owner out later. A ``-wal`` means a program has it
+        open (refused as locked) or one died with it open: then SQLite reads
+        it through its shared memory, which needs a folder it may write.
         """
         base = f"file:{pathname2url(str(path.resolve()))}?mode=ro"
-        last: sqlite3.Error | None = None
-        for uri in (base, base + "&immutable=1"):
-            try:
-                conn = sqlite3.connect(
-                    uri,
-                    uri=True,
-                    isolation_level=None,
-                    timeout=OPEN_TIMEOUT_SECONDS,
-                    check_same_thread=False,
-                )
-                conn.execute("PRAGMA schema_version").fetchone()
-            except sqlite3.DatabaseError as error:
-                last = error
-                continue
-            return cls(conn, path, read_only=True)
-        assert last is not None
-        raise _open_error(path, last) from last
+        in_use = path.with_name(path.name + "-wal").exists()
+        uri = base if in_use else base + "&immutable=1"
+        try:
+            conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=OPEN_TIMEOUT_SECONDS,
+                check_same_thread=False,
+            )  # fmt: skip
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise _open_error(path, error) from error
+        return cls(conn, path, read_only=True)
 
     def configure(self) -> None:
         """Switch on WAL, durability and foreign keys, and hold the write lock."""
@@ -273,15 +279,15 @@ class Database:
 
     # -- statements ------------------------------------------------------------
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        with damage_reported():
+        with damage_reported(self.path):
             return self.conn.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> sqlite3.Cursor:
-        with damage_reported():
+        with damage_reported(self.path):
             return self.conn.executemany(sql, rows)
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        with damage_reported():
+        with damage_reported(self.path):
             row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
@@ -298,11 +304,11 @@ class Database:
 
     def quick_check(self) -> str:
         """SQLite's quick_check: every page read and its structure checked (0.2 s at 240 MB)."""
-        with damage_reported():
+        with damage_reported(self.path):
             return "\n".join(str(row[0]) for row in self.execute("PRAGMA quick_check"))
 
     def integrity_check(self) -> str:
-        with damage_reported():
+        with damage_reported(self.path):
             return "\n".join(str(row[0]) for row in self.execute("PRAGMA integrity_check"))
 
     def backup_to(self, target: Path) -> None:
@@ -361,7 +367,7 @@ class Database:
         except sqlite3.IntegrityError:
             raise
         except sqlite3.DatabaseError as error:
-            raise write_error(error) from error
+            raise write_error(error, self.path) from error
 
     def executescript_in_transaction(self, script: str) -> None:
         """Run a multi-statement script inside the current transaction.

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.errors import ProjectError, SchemaTooNewError
-from annotator.storage.database import APPLICATION_ID, Database
+from annotator.storage.database import APPLICATION_ID, Database, DatabaseError
 from annotator.storage.schema import SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4
 
 
@@ -96,7 +96,14 @@ def migrate(db: Database, migrations: Sequence[Migration] = MIGRATIONS) -> Path 
     backup = None
     if version > 0 and db.path is not None:
         backup = backup_path_for_upgrade(db.path, version)
-        db.backup_to(backup)
+        try:
+            db.backup_to(backup)
+        except (OSError, DatabaseError) as error:
+            backup.unlink(missing_ok=True)
+            raise ProjectError(
+                f"升级前无法备份（磁盘已满？），项目未改动 / Cannot back the project up before"
+                f" upgrading it (is the disk full?); the project is unchanged ({error})"
+            ) from error
     db.execute("BEGIN EXCLUSIVE")
     try:
         for step in pending:

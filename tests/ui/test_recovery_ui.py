@@ -173,3 +173,27 @@ def test_a_user_error_escaping_a_slot_is_shown_and_a_bug_is_not_hidden(
     _report_user_errors(controller, KeyError, bug, None)
     assert passed_on == [bug]
     assert shown == ["disk is full"]
+
+
+def test_damage_of_another_file_is_an_error_and_an_offer_comes_once(
+    qtbot: QtBot, project_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.storage.database import damaged
+
+    answer(monkeypatch, QMessageBox.StandardButton.No)
+    coded_project(project_path, documents=2)
+    window = open_window(qtbot, project_path)
+    controller = window.controller
+    offers: list[str] = []
+    errors: list[str] = []
+    controller.damaged.connect(lambda _path, message: offers.append(message))
+    controller.error.connect(errors.append)
+    controller.report(damaged(tmp_path / "同事.annot", "malformed"))  # a colleague's copy
+    assert offers == []
+    assert errors
+    assert "同事.annot" in errors[0]
+    controller.report(damaged(project_path, "malformed"))
+    controller.report(damaged(project_path, "malformed"))  # offered once, then shown
+    assert len(offers) == 1
+    assert len(errors) == 2
+    controller.close()
