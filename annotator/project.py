@@ -158,7 +158,8 @@ class Project(ProjectActions):
 
         A foreign file or a newer one is refused from its header, read as plain
         bytes, so nothing is written to it; one that another program holds is
-        refused when its lock cannot be had. A file this program may not write
+        refused when its lock cannot be had. With ``backup``, a file whose backup
+        finds it damaged is refused (restore a backup). A file this program may not write
         (or asked for ``read_only``) opens read-only: :attr:`read_only` is set
         and every change is refused with a message saying so.
         """
@@ -189,6 +190,9 @@ class Project(ProjectActions):
             raise
         if backup and not read_only:
             project.take_backup()
+            if project.damage is not None:  # acting on it now could lose more
+                project.close()
+                raise damaged(path, project.damage)
         return project
 
     @property

@@ -353,3 +353,17 @@ def test_damage_names_the_damaged_file(tmp_path: Path) -> None:
     project.close()
     assert caught.value.path == other
     assert str(other) in str(caught.value)
+
+
+def test_the_cli_refuses_to_act_on_a_project_its_backup_finds_damaged(
+    project_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coded_project(project_path, documents=3)
+    with Project.open(project_path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")  # a backup is due
+    damage_pages(project_path)
+    before = list_backups(project_path)
+    assert cli(["codes", str(project_path), "delete", "J", "--yes"]) == 1
+    assert "damaged" in capsys.readouterr().err
+    assert list_backups(project_path) == before
