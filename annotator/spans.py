@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -58,10 +58,10 @@ def coverage_segments(spans: Iterable[tuple[int, int, K]]) -> list[Segment[K]]:
 
 def blend(colors: Sequence[str]) -> str:
     """The mean of ``#rrggbb`` colours: where codes overlap, their colours mix."""
-    return _blend(tuple(colors))
+    return _blend(tuple(sorted(colors)))  # the mean is the same in any order
 
 
-@cache  # a document has few distinct combinations of codes
+@lru_cache(maxsize=4096)  # a document has few combinations; a long session, more
 def _blend(colors: tuple[str, ...]) -> str:
     if not colors:
         raise ValueError("no colours to blend")

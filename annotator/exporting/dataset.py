@@ -101,9 +101,20 @@ class Dataset:
         return self.project.text(document_id)  # the store keeps texts once read
 
     def unit(self, annotation: Annotation) -> str:
-        """The coding's unit number, e.g. ``5-1-1-3``."""
-        index = unit_index(self.text(annotation.document_id))
-        return index.label(self.numbers[annotation.document_id], annotation.start, annotation.end)
+        """The coding's unit number, e.g. ``5-1-1-3`` (worked out once per coding: several
+        sheets ask, and 10,000 documents outrun the shared cache of unit indexes)."""
+        label = self._units.get(annotation.id)
+        if label is None:
+            index = unit_index(self.text(annotation.document_id))
+            number = self.numbers[annotation.document_id]
+            label = self._units[annotation.id] = index.label(
+                number, annotation.start, annotation.end
+            )
+        return label
+
+    @cached_property
+    def _units(self) -> dict[AnnotationId, str]:
+        return {}
 
     def review(self, annotation_id: AnnotationId) -> ReviewSummary:
         return self.reviews.get(annotation_id, ReviewSummary())

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ui.main_window import MainWindow
+from ui.models.document_table_model import ID_ROLE
 
 
 @pytest.fixture
@@ -84,3 +85,25 @@ def test_review_progress_column_updates_and_sorts_by_share(window: MainWindow) -
     assert proxy.index(proxy.rowCount() - 1, 5).data() == ""
     window.undo()
     assert model.index(model.row_of(second.id), 5).data() != "100%"
+
+
+def test_a_sorted_list_keeps_its_order_and_selection_through_new_counts(
+    window: MainWindow,
+) -> None:
+    view, proxy = window.documents_view, window.documents.proxy
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    view.selectRow(0)  # the least coded article
+    chosen = window.current_document
+    assert chosen is not None
+    code = window.controller.codes()[0]
+    for start in range(0, 60, 6):  # now the most coded
+        window.controller.project.add_annotation(chosen, code.id, start, start + 3)
+    counts = [proxy.index(r, 4).data() for r in range(proxy.rowCount())]
+    assert counts == sorted(counts)
+    last = proxy.index(proxy.rowCount() - 1, 0)
+    assert last.data(ID_ROLE) == chosen
+    [selected] = view.selectionModel().selectedRows()
+    assert selected.row() == proxy.rowCount() - 1  # the selection moved with its row
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order again
+    ids = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    assert ids == sorted(ids)

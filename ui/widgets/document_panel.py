@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Document, DocumentId
 from annotator.shadow import to_simplified
-from ui.models.document_table_model import ID_ROLE, SORT_ROLE, DocumentTableModel
+from ui.models.document_table_model import ID_ROLE, DocumentTableModel
 from ui.widgets.tables import fit_columns
 
 _SEARCHED = ("title", "source", "author", "author_role", "region", "published", "source_path")
@@ -39,6 +39,12 @@ class DocumentFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self.query = to_simplified(query.strip()).lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model keeps its rows sorted; the proxy only filters, in its order."""
+        model = self.sourceModel()
+        assert isinstance(model, DocumentTableModel)
+        model.sort(column, order)
 
     def filterAcceptsRow(self, row: int, _parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self.query:
@@ -59,7 +65,6 @@ class DocumentPanel(QWidget):
         self.model = DocumentTableModel()
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter: title, source, region, date…"))
         self.filter_edit.setClearButtonEnabled(True)
