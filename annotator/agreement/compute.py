@@ -81,6 +81,10 @@ class _Cell:
     runs: list[list[Span]]
 
 
+#: The runs of a cell where neither of two coders used the code (tested by identity).
+_NOBODY: list[list[Span]] = [[], []]
+
+
 def _cells(
     project: Project, names: Sequence[str], unit: str, document_ids: Sequence[DocumentId] | None
 ) -> Iterator[_Cell]:
@@ -90,14 +94,33 @@ def _cells(
     coders = [project.coder_by_name(name).id for name in names]
     documents = list(document_ids) if document_ids else [d.id for d in project.documents()]
     codes = [code.id for code in project.codes()]
+    by_document = _codings_by_document(project, coders, documents)
+    nobody = _NOBODY if len(coders) == 2 else [[] for _ in coders]  # a code no coder used
     for document_id in documents:
         text = project.text(document_id)
-        spans = _spans_by_coder_and_code(project.annotations(document_id), coders)
+        spans = _spans_by_coder_and_code(by_document.get(document_id, []), coders)
+        used = {code_id for _, code_id in spans}
         units = None if unit == "character" else UNITS[unit](text)  # once per document
         size = len(text) if units is None else len(units)
         for code_id in codes:
+            if code_id not in used:
+                yield _Cell(code_id, size, units, nobody)
+                continue
             runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
             yield _Cell(code_id, size, units, runs)
+
+
+def _codings_by_document(
+    project: Project, coders: list[CoderId], documents: list[DocumentId]
+) -> dict[DocumentId, list[Annotation]]:
+    """The coders' codings, read in one query per coder (not one per document)."""
+    wanted = set(documents)
+    grouped: dict[DocumentId, list[Annotation]] = {}
+    for coder_id in dict.fromkeys(coders):
+        for annotation in project.annotations(coder_id=coder_id):
+            if annotation.document_id in wanted:
+                grouped.setdefault(annotation.document_id, []).append(annotation)
+    return grouped
 
 
 def _table(cell: _Cell, first: int, second: int) -> Table:
@@ -118,9 +141,16 @@ def agreement(
 ) -> list[CodeAgreement]:
     """Per code (every code, in codebook order), the two coders' table over the documents."""
     tables: dict[CodeId, Table] = {code.id: Table(0, 0, 0, 0) for code in project.codes()}
+    unused: Counter[CodeId] = Counter()  # units of documents where neither used the code
     for cell in _cells(project, (first, second), unit, document_ids):
-        tables[cell.code_id] += _table(cell, 0, 1)
-    return [CodeAgreement(code_id, table) for code_id, table in tables.items()]
+        if cell.runs is _NOBODY:
+            unused[cell.code_id] += cell.size  # 9 cells in 10 at 10,000 documents
+        else:
+            tables[cell.code_id] += _table(cell, 0, 1)
+    return [
+        CodeAgreement(code_id, table + Table(0, 0, 0, unused[code_id]))
+        for code_id, table in tables.items()
+    ]
 
 
 @dataclass(frozen=True)
