@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from annotator.project import Project
+from annotator.storage.backups import Backup, list_backups
 from tests.conftest import add_document
 
 PAGE = 4096
@@ -21,6 +22,16 @@ def coded_project(path: Path, documents: int = 12) -> Path:
             project.add_annotation(document.id, code.id, 0, 4)
     Project.open(path).close()  # takes the backup
     return path
+
+
+def two_backups(path: Path) -> list[Backup]:
+    """A coded project with two backups: newest (codes M and J) and older (M alone)."""
+    coded_project(path, documents=2)
+    with Project.open(path, backup=False) as project:
+        project.coder = "alice"
+        project.add_code(key="J", name="机制")
+    Project.open(path).close()
+    return list_backups(path)
 
 
 def damage_pages(path: Path) -> None:

@@ -65,13 +65,18 @@ def test_older_file_is_upgraded_after_a_backup(
     old.close()
 
 
-def test_failed_upgrade_leaves_the_file_as_it_was(
-    project_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _old_project(project_path)
+def _old_project_with_a_broken_upgrade(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project one version behind a program whose upgrade step fails."""
+    _old_project(path)
     broken = (*MIGRATIONS, Migration(MIGRATIONS[-1].version + 1, "broken", _broken_step))
     monkeypatch.setattr(migrations.migrate, "__defaults__", (broken,))
     monkeypatch.setattr(migrations.check_version, "__defaults__", (broken,))
+
+
+def test_failed_upgrade_leaves_the_file_as_it_was(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _old_project_with_a_broken_upgrade(project_path, monkeypatch)
 
     with pytest.raises(ProjectError, match="file is unchanged"):
         Project.open(project_path)
@@ -87,10 +92,7 @@ def test_failed_upgrade_leaves_the_file_as_it_was(
 def test_a_full_disk_before_an_upgrade_is_a_clear_message(
     project_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _old_project(project_path)
-    broken = (*MIGRATIONS, Migration(MIGRATIONS[-1].version + 1, "broken", _broken_step))
-    monkeypatch.setattr(migrations.migrate, "__defaults__", (broken,))
-    monkeypatch.setattr(migrations.check_version, "__defaults__", (broken,))
+    _old_project_with_a_broken_upgrade(project_path, monkeypatch)
 
     def full(_db: object, target: Path) -> None:
         target.write_bytes(b"")

@@ -29,6 +29,7 @@ from tests.recovery_support import (
     digest,
     fill_disk,
     free_disk,
+    two_backups,
 )
 
 
@@ -318,12 +319,7 @@ def test_a_restore_whose_last_rename_fails_puts_the_project_back(
 
 
 def test_a_restored_backup_is_not_backed_up_again(project_path: Path) -> None:
-    coded_project(project_path, documents=2)
-    with Project.open(project_path, backup=False) as project:
-        project.coder = "alice"
-        project.add_code(key="J", name="机制")
-    Project.open(project_path).close()
-    older = list_backups(project_path)[1]
+    older = two_backups(project_path)[1]
     recovery.restore(project_path, older.path)
     count = len(list_backups(project_path))
     Project.open(project_path).close()  # the restored state is in the list already

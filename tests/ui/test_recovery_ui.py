@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from annotator.storage.backups import list_backups
-from tests.recovery_support import coded_project, damage_header, damage_pages
+from tests.recovery_support import coded_project, damage_header, damage_pages, two_backups
 from ui.app import build_window
 from ui.dialogs.backups_dialog import BackupsDialog
 from ui.main_window import MainWindow
@@ -108,12 +108,7 @@ def test_restore_from_backup_lists_dates_and_restores_the_chosen_one(
 def test_backups_dialog_confirms_and_refuses_damaged_rows(
     qtbot: QtBot, project_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    coded_project(project_path, documents=2)
-    with Project.open(project_path, backup=False) as project:
-        project.coder = "alice"
-        project.add_code(key="J", name="机制")
-    Project.open(project_path).close()
-    older = list_backups(project_path)[1]
+    older = two_backups(project_path)[1]
     damage_header(older.path)
     from annotator import recovery
 
