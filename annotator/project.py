@@ -18,14 +18,12 @@ from annotator.actions import ProjectActions
 from annotator.commands import Stores
 from annotator.commands.base import utc_now
 from annotator.errors import (
-    DamagedProjectError,
     NotAProjectError,
     NotFoundError,
     ProjectError,
     ProjectExistsError,
     ReadOnlyProjectError,
 )
-from annotator.files import claim_temporary, release
 from annotator.history import DEFAULT_LIMIT, History
 from annotator.models import (
     Annotation,
@@ -40,19 +38,16 @@ from annotator.models import (
     Review,
     ReviewStatus,
 )
+from annotator.project_file import ProjectFile
 from annotator.storage import migrations
-from annotator.storage.annotations import AnnotationStore, ReviewStore, drifted_annotations
-from annotator.storage.backups import take_rotating_backup
+from annotator.storage.annotations import AnnotationStore, ReviewStore
 from annotator.storage.coders import CoderStore
 from annotator.storage.codes import CodeStore
 from annotator.storage.database import (
     APPLICATION_ID,
     Database,
-    DatabaseError,
     can_write,
     damaged,
-    foreign_key_problems,
-    is_damaged,
     read_header,
     remove_database_files,
 )
@@ -69,7 +64,7 @@ if TYPE_CHECKING:  # codebooks import Project (to create one): no cycle at run t
 SUFFIX = ".annot"
 
 
-class Project(ProjectActions):
+class Project(ProjectFile, ProjectActions):
     """An open project. Use :meth:`create`, :meth:`open` or :meth:`in_memory`."""
 
     def __init__(self, db: Database, *, history_limit: int = DEFAULT_LIMIT) -> None:
@@ -194,45 +189,6 @@ class Project(ProjectActions):
                 project.close()
                 raise damaged(path, project.damage)
         return project
-
-    @property
-    def read_only(self) -> bool:
-        """Opened read-only: reading, searching and exporting work, changes are refused."""
-        return self._db.read_only
-
-    def save_copy(self, target: Path | str) -> None:
-        """A consistent copy of the open project at ``target`` (SQLite backup API).
-
-        Written to a temporary name of its own and renamed, so a failure leaves nothing.
-        """
-        target = Path(target)
-        if self.path is not None and target.resolve() == self.path.resolve():
-            raise ProjectError("不能覆盖正在使用的项目 / Cannot copy a project over itself")
-        try:
-            partial, held = claim_temporary(target)  # a name no other writer shares
-        except OSError as error:
-            raise ProjectError(f"无法保存副本 / Cannot save the copy: {error}") from error
-        try:
-            self._db.backup_to(partial)
-            partial.replace(target)
-        except (OSError, DatabaseError) as error:
-            partial.unlink(missing_ok=True)
-            raise ProjectError(f"无法保存副本 / Cannot save the copy: {error}") from error
-        finally:
-            release(held)
-
-    def take_backup(self) -> None:
-        """The rotating backup (a program that shows a window first takes it just after)."""
-        if self.read_only:
-            return  # nothing can have changed, and nothing may be written
-        try:
-            self.open_backup = take_rotating_backup(self._db)
-        except DamagedProjectError as error:
-            self.damage = self.backup_error = str(error)
-        except (OSError, DatabaseError, ProjectError) as error:
-            self.backup_error = f"自动备份失败 / The automatic backup failed: {error}"
-            if is_damaged(error):
-                self.damage = self.backup_error
 
     def close(self) -> None:
         self._db.close()
@@ -385,26 +341,3 @@ class Project(ProjectActions):
 
     def history_entries(self, limit: int | None = None) -> list[HistoryEntry]:
         return self._log.entries(limit)
-
-    def check_pages(self) -> None:
-        """Read every page (``quick_check``); raise :class:`DamagedProjectError` if one is bad.
-
-        A program that shows the project checks it once on opening, so damage is
-        met there, with a backup to offer, rather than in whatever reads it first.
-        """
-        result = self._db.quick_check()
-        if result != "ok":
-            raise damaged(self.path, result[:200])
-
-    def verify(self) -> list[str]:
-        """Every problem found in the file; an empty list means it is sound."""
-        problems = []
-        try:
-            integrity = self._db.integrity_check()
-        except DamagedProjectError as error:
-            return [str(error)]
-        if integrity != "ok":
-            problems.append(f"integrity_check: {integrity}")
-        problems += [f"foreign key: {p}" for p in foreign_key_problems(self._db)]
-        problems += [f"quote drift: annotation {i}" for i in drifted_annotations(self._db)]
-        return problems

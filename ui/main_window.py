@@ -25,6 +25,7 @@ from ui.codebook_editor import CodebookEditor
 from ui.controller import ProjectController
 from ui.dialogs.document_dialog import DocumentDialog
 from ui.file_menu import FileMenu
+from ui.recovery import read_only_banner
 from ui.teamwork_menu import TeamworkMenu
 from ui.widgets.annotation_panel import AnnotationPanel
 from ui.widgets.code_menu import fill_code_menu, label, swatch
@@ -70,13 +71,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.read_only_banner = QLabel(
-            self.tr("This project file is read-only: you can read, search and export, but not"
-                    " change it. To work on it, save a copy (File → Save a copy…).")
-        )  # fmt: skip
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
-        self.read_only_banner.hide()
+        self.read_only_banner = read_only_banner(self)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.find_bar)
         column.addWidget(self.view)

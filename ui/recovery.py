@@ -9,14 +9,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from annotator import recovery
 from ui.dialogs.backups_dialog import BackupsDialog, taken_text
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+def read_only_banner(parent: QWidget) -> QLabel:
+    """The bar over the text of a read-only project (hidden until one is open)."""
+    banner = QLabel(
+        QCoreApplication.translate(
+            "MainWindow",
+            "This project file is read-only: you can read, search and export, but not"
+            " change it. To work on it, save a copy (File → Save a copy…).",
+        ),
+        parent,
+    )
+    banner.setWordWrap(True)
+    banner.setStyleSheet("background: #fff3c4; color: #5a4500; padding: 6px;")
+    banner.hide()
+    return banner
 
 
 class Recovery(QObject):

@@ -62,7 +62,7 @@
     <name>BackupsDialog</name>
     <message>
         <location filename="../../ui/dialogs/backups_dialog.py" line="36"/>
-        <location filename="../../ui/dialogs/backups_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="105"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>已损坏：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/backups_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/backups_dialog.py" line="106"/>
         <source>Replace the project with the backup taken {0} ({1} documents, {2} codings)?
 
 The project as it is now is kept as the newest backup.</source>
@@ -753,7 +753,7 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../ui/widgets/document_panel.py" line="64"/>
+        <location filename="../../ui/widgets/document_panel.py" line="69"/>
         <source>Filter: title, source, region, date…</source>
         <extracomment>The reader picked a document (its id).</extracomment>
         <translation>筛选：标题、来源、地区、日期…</translation>
@@ -762,32 +762,32 @@ This removes {1} code(s) and {2} coding(s) made with them. Undo brings them back
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="25"/>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="25"/>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="25"/>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="25"/>
+        <location filename="../../ui/models/document_table_model.py" line="26"/>
         <source>Characters</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="26"/>
+        <location filename="../../ui/models/document_table_model.py" line="27"/>
         <source>Codings</source>
         <translation>标注数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/document_table_model.py" line="26"/>
+        <location filename="../../ui/models/document_table_model.py" line="27"/>
         <source>Reviewed</source>
         <translation>已审阅</translation>
     </message>
@@ -1353,83 +1353,83 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Documents</source>
+        <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Keyword suggestions</source>
         <translation>关键词建议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>These shortcuts clash with others and are off: {0}</source>
         <translation>以下快捷键与其他快捷键冲突，已停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/recovery.py" line="25"/>
         <source>This project file is read-only: you can read, search and export, but not change it. To work on it, save a copy (File → Save a copy…).</source>
-        <extracomment>The user chose another interface language (the app rebuilds the window). Set when the window is replaced (a new language): closing keeps the project open.</extracomment>
         <translation>此项目文件为只读：可以阅读、检索和导出，但不能修改。如需修改，请另存副本（文件 → 另存副本…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Undo {0}</source>
         <translation>撤销 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Redo {0}</source>
         <translation>重做 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>No project open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Coder: {0}   |   {1} documents   |   {2}</source>
         <translation>编码员：{0}   |   {1} 篇文档   |   {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Select some text first, then choose a code.</source>
         <translation>请先选择文字，再选择编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Apply code</source>
         <translation>应用编码</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Select the new extent in the text first.</source>
         <translation>请先在文中选择新的范围。</translation>
     </message>
@@ -1445,27 +1445,27 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../ui/recovery.py" line="40"/>
+        <location filename="../../ui/recovery.py" line="56"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="41"/>
+        <location filename="../../ui/recovery.py" line="57"/>
         <source>This project has no backups yet. One is taken each time it is opened after a change.</source>
         <translation>此项目还没有备份。项目有改动后，每次打开时都会备份一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="56"/>
+        <location filename="../../ui/recovery.py" line="72"/>
         <source>Damaged project</source>
         <translation>项目已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="58"/>
+        <location filename="../../ui/recovery.py" line="74"/>
         <source>The newest good backup was taken {0} ({1} documents, {2} codings). Restore it? The damaged file is kept beside the backups.</source>
         <translation>最新的完好备份保存于 {0}（{1} 篇文档，{2} 条编码）。要恢复它吗？损坏的文件会保存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/recovery.py" line="74"/>
+        <location filename="../../ui/recovery.py" line="90"/>
         <source>Restored the backup taken {0}</source>
         <translation>已恢复 {0} 的备份</translation>
     </message>
@@ -1750,32 +1750,32 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
         <translation>下一个待审 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="127"/>
+        <location filename="../../ui/widgets/review_panel.py" line="135"/>
         <source>All coders</source>
         <translation>全部编码员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="128"/>
+        <location filename="../../ui/widgets/review_panel.py" line="136"/>
         <source>All codes</source>
         <translation>全部编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="187"/>
+        <location filename="../../ui/widgets/review_panel.py" line="195"/>
         <source>%v of {0} reviewed (%p%)</source>
         <translation>已审 %v / {0}（%p%）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="194"/>
+        <location filename="../../ui/widgets/review_panel.py" line="202"/>
         <source>This document: {0} of {1} reviewed</source>
         <translation>本文档：已审 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="269"/>
+        <location filename="../../ui/widgets/review_panel.py" line="277"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/review_panel.py" line="269"/>
+        <location filename="../../ui/widgets/review_panel.py" line="277"/>
         <source>Your comment:</source>
         <translation>您的评论：</translation>
     </message>
