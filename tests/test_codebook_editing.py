@@ -66,6 +66,21 @@ def test_merge_refuses_a_target_inside_the_source(coded: Project) -> None:
         coded.merge_codes(a.id, coded.code_by_key("C").id)
 
 
+def test_recoding_into_an_archived_code_is_refused_even_when_every_coding_folds(
+    coded: Project,
+) -> None:
+    """Found by the stateful test: a recode made only of folds skipped the check."""
+    a, c = coded.code_by_key("A"), coded.code_by_key("C")
+    [first, *_] = [x for x in coded.annotations() if x.code_id == a.id]
+    copy = coded.add_annotation(first.document_id, c.id, first.start, first.end)
+    coded.update_code(c.id, archived=True)
+    before = coded.annotations()
+    with pytest.raises(ValidationError, match="archived"):
+        coded.recode_annotations([first.id], c.id)  # would fold into ``copy``
+    assert coded.annotations() == before
+    assert copy.id in {x.id for x in before}
+
+
 def test_split_puts_a_new_code_after_the_source_with_the_chosen_codings(coded: Project) -> None:
     a = coded.code_by_key("A")
     chosen = [x.id for x in coded.annotations() if x.code_id == a.id and x.start == 4]

@@ -142,6 +142,8 @@ class Model:
 
     def recode(self, uuids: list[str], target: str) -> bool:
         """Each in turn gets ``target``, or folds into its copy that has it; False: no step."""
+        if self.codes[target].archived:
+            raise RefusedError("archived code")
         moved = False
         for uuid in dict.fromkeys(uuids):
             c = self.codings[uuid]

@@ -94,6 +94,9 @@ class RecodeAnnotations(Composite):
     def plan(self, stores: Stores) -> Iterator[Command]:
         if not self.annotation_ids:
             raise ValidationError("没有选中标注 / No annotations chosen")
+        target = stores.codes.get(self.code_id)
+        if target.archived:  # also when every coding would fold into a copy
+            raise ValidationError(f"编码已归档 / The code is archived: {target.key or target.name}")
         for annotation_id in self.annotation_ids:
             annotation = stores.annotations.get(annotation_id)
             if annotation.code_id == self.code_id:
