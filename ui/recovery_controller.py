@@ -70,7 +70,8 @@ class RecoveryMixin:
 
     def open_or_offer(self, path: Path) -> None:
         """Open ``path`` and check every page; a damaged file with a good backup is offered,
-        not raised (and not opened)."""
+        not raised (and not opened). Each time the user opens it, the offer is made again."""
+        self._offered.discard(path.resolve())
         try:
             project = Project.open(path, backup=False)
         except (DamagedProjectError, NotAProjectError) as error:

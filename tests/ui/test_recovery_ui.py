@@ -73,6 +73,8 @@ def test_declining_the_offer_changes_nothing(
     assert not window.controller.has_project
     assert project_path.read_bytes() == before
     assert len(list_backups(project_path)) == 1
+    window.controller.run(lambda: window.controller.open(project_path))  # asked again
+    qtbot.waitUntil(lambda: len(asked) == 2)
 
 
 def test_restore_from_backup_lists_dates_and_restores_the_chosen_one(
