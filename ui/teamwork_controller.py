@@ -4,7 +4,7 @@ controller; the file is apart only to keep each file short)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,11 +78,15 @@ class TeamworkMixin:
 
     # -- agreement -------------------------------------------------------------
     def reliability(
-        self, names: Sequence[str], unit: str, document_ids: Sequence[DocumentId] | None = None
+        self,
+        names: Sequence[str],
+        unit: str,
+        document_ids: Sequence[DocumentId] | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> ReliabilityReport:
         from annotator.agreement.report import reliability_report
 
-        return reliability_report(self.project, names, unit, document_ids)
+        return reliability_report(self.project, names, unit, document_ids, progress)
 
     def export_reliability(
         self,

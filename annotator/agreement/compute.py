@@ -85,8 +85,16 @@ class _Cell:
 _NOBODY: list[list[Span]] = [[], []]
 
 
+#: ``progress(documents done, documents in all)``; it may raise to stop (a cancel).
+Progress = Callable[[int, int], None]
+
+
 def _cells(
-    project: Project, names: Sequence[str], unit: str, document_ids: Sequence[DocumentId] | None
+    project: Project,
+    names: Sequence[str],
+    unit: str,
+    document_ids: Sequence[DocumentId] | None,
+    progress: Progress | None = None,
 ) -> Iterator[_Cell]:
     """Every (document, code) once: the one pass both entry points share."""
     if unit != "character" and unit not in UNITS:
@@ -96,7 +104,9 @@ def _cells(
     codes = [code.id for code in project.codes()]
     by_document = _codings_by_document(project, coders, documents)
     nobody = _NOBODY if len(coders) == 2 else [[] for _ in coders]  # a code no coder used
-    for document_id in documents:
+    for done, document_id in enumerate(documents):
+        if progress is not None:
+            progress(done, len(documents))
         text = project.text(document_id)
         spans = _spans_by_coder_and_code(by_document.get(document_id, []), coders)
         used = {code_id for _, code_id in spans}
@@ -108,6 +118,8 @@ def _cells(
                 continue
             runs = [merged(spans.get((coder, code_id), [])) for coder in coders]
             yield _Cell(code_id, size, units, runs)
+    if progress is not None:
+        progress(len(documents), len(documents))
 
 
 def _codings_by_document(
@@ -172,6 +184,7 @@ def group_agreement(
     names: Sequence[str],
     unit: str = "character",
     document_ids: Sequence[DocumentId] | None = None,
+    progress: Progress | None = None,
 ) -> list[GroupAgreement]:
     """Per code, for two or more coders (every coder counts on every unit)."""
     if len(set(names)) < 2:
@@ -182,7 +195,7 @@ def group_agreement(
     codes = [code.id for code in project.codes()]
     histograms: dict[CodeId, Counter[int]] = {code_id: Counter() for code_id in codes}
     tables = {code_id: [Table(0, 0, 0, 0)] * len(pairs) for code_id in codes}
-    for cell in _cells(project, names, unit, document_ids):
+    for cell in _cells(project, names, unit, document_ids, progress):
         histogram, sums = histograms[cell.code_id], tables[cell.code_id]
         if not any(cell.runs):  # nobody used the code here
             histogram[0] += cell.size

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from annotator.agreement.compute import GroupAgreement, group_agreement
+from annotator.agreement.compute import GroupAgreement, Progress, group_agreement
 from annotator.agreement.indices import binary_alpha, composite_reliability
 from annotator.agreement.tables import Table
 from annotator.models import CodeId, DocumentId
@@ -97,8 +97,10 @@ def reliability_report(
     names: Sequence[str],
     unit: str = "character",
     document_ids: Sequence[DocumentId] | None = None,
+    progress: Progress | None = None,
 ) -> ReliabilityReport:
-    groups = group_agreement(project, names, unit, document_ids)
+    """α, Holsti and R per code and overall; ``progress`` hears each document done."""
+    groups = group_agreement(project, names, unit, document_ids, progress)
     codes = {code.id: code for code in project.codes()}
     rows = [_row(g, codes[g.code_id].key or "", codes[g.code_id].name) for g in groups]
     overall = _pooled([g for g, row in zip(groups, rows, strict=True) if row.used], len(names))

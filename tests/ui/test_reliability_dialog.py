@@ -236,3 +236,26 @@ def test_export_cancelled_or_failing_writes_nothing(
     with qtbot.waitSignal(controller.error):
         assert dialog.export() is None
     assert dialog.status.text() == ""
+
+
+def test_the_report_moves_a_progress_bar_and_a_cancel_stops_it(
+    qtbot: QtBot, controller: ProjectController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    values: list[int] = []
+    real_set_value = QProgressDialog.setValue
+    monkeypatch.setattr(
+        QProgressDialog, "setValue", lambda bar, v: (values.append(v), real_set_value(bar, v))
+    )
+    dialog = _dialog(qtbot, controller)  # computes on opening: two documents
+    assert values == [0, 50, 100]
+    assert dialog.report is not None
+    errors: list[str] = []
+    controller.error.connect(errors.append)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _bar: True)
+    dialog.unit_combo.setCurrentIndex((dialog.unit_combo.currentIndex() + 1) % 2)
+    assert dialog.report is None
+    assert "Stopped" in dialog.status.text()
+    assert errors == []  # a cancel is not an error
+    assert not dialog.export_button.isEnabled()

@@ -43,9 +43,11 @@ from annotator.agreement.report import (
     ReliabilityReport,
     ReliabilityRow,
 )
+from annotator.errors import AnnotatorError, CancelledError
 from annotator.models import CONSENSUS_NAME, CodeId, DocumentId
 from ui.controller import ProjectController
 from ui.i18n import code_name, is_english
+from ui.widgets.progress import ProgressBar
 
 Index = QModelIndex | QPersistentModelIndex
 Value = str | int | float | None
@@ -358,7 +360,18 @@ class ReliabilityDialog(QDialog):
             self._show(None)
             return
         unit, ids = self.unit(), self.scope()
-        self._show(self.controller.run(lambda: self.controller.reliability(names, unit, ids)))
+        bar = ProgressBar(self, self.tr("Computing agreement…"))
+        try:
+            report = self.controller.reliability(names, unit, ids, bar.step)
+        except CancelledError:
+            report = None
+            self.status.setText(self.tr("Stopped: choose again to compute."))
+        except AnnotatorError as problem:
+            report = None
+            self.controller.report(problem)
+        finally:
+            bar.close()
+        self._show(report)
 
     def _show(self, report: ReliabilityReport | None) -> None:
         self.report = report
