@@ -1486,102 +1486,102 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>ReliabilityDialog</name>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="59"/>
         <source>Inter-coder agreement</source>
         <translation>编码员间信度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="64"/>
         <source>Hide codes nobody used</source>
         <translation>隐藏无人使用的编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="66"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="67"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="79"/>
         <source>Character</source>
         <translation>字符</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="80"/>
         <source>Sentence</source>
         <translation>句子</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="81"/>
         <source>Paragraph</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="252"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="82"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="257"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="87"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="90"/>
         <source>Selected documents ({0})</source>
         <translation>所选文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="123"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="124"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="298"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="128"/>
         <source>Coders (two or more):</source>
         <translation>编码员（两位或以上）：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="132"/>
         <source>N = units; thresholds: κ 0.6, Holsti/R 0.8; see docs/agreement.md</source>
         <translation>N = 单位数；阈值：κ 0.6，Holsti/R 0.8；见 docs/agreement.md</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="189"/>
         <source>Check at least two coders to compare.</source>
         <translation>请勾选至少两位编码员进行比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="193"/>
         <source>Computing agreement…</source>
         <translation>正在计算一致性…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="198"/>
         <source>Stopped: choose again to compute.</source>
         <translation>已停止：重新选择即可再次计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="390"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="220"/>
         <source>Export agreement</source>
         <translation>导出信度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="390"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="220"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/reliability_dialog.py" line="242"/>
         <source>Wrote {0} disagreements to {1}</source>
         <translation>已将 {0} 处分歧写入 {1}</translation>
     </message>
@@ -1589,74 +1589,74 @@ The runner&apos;s texts belong to the dialog&apos;s translation context (``self.
 <context>
     <name>ReliabilityModel</name>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="111"/>
+        <location filename="../../ui/models/reliability_model.py" line="81"/>
         <source>Code</source>
         <extracomment>The fill of flagged rows (the same as the Excel sheet&apos;s). Shown for a figure that is undefined (never &quot;nan&quot;). The rows shown, in the order shown.</extracomment>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="112"/>
+        <location filename="../../ui/models/reliability_model.py" line="82"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="113"/>
+        <location filename="../../ui/models/reliability_model.py" line="83"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="115"/>
+        <location filename="../../ui/models/reliability_model.py" line="85"/>
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="120"/>
+        <location filename="../../ui/models/reliability_model.py" line="90"/>
         <source>Mean Holsti K̄</source>
         <translation>平均 Holsti K̄</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="127"/>
+        <location filename="../../ui/models/reliability_model.py" line="97"/>
         <source>Both</source>
         <translation>双方</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="128"/>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="129"/>
+        <location filename="../../ui/models/reliability_model.py" line="98"/>
+        <location filename="../../ui/models/reliability_model.py" line="99"/>
         <source>Only {0}</source>
         <translation>仅{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="130"/>
+        <location filename="../../ui/models/reliability_model.py" line="100"/>
         <source>Neither</source>
         <translation>均无</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="131"/>
+        <location filename="../../ui/models/reliability_model.py" line="101"/>
         <source>% agreement</source>
         <translation>百分比一致</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="133"/>
+        <location filename="../../ui/models/reliability_model.py" line="103"/>
         <source>Holsti</source>
         <translation>Holsti</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="140"/>
+        <location filename="../../ui/models/reliability_model.py" line="110"/>
         <source>Overall</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="145"/>
+        <location filename="../../ui/models/reliability_model.py" line="115"/>
         <source>Below threshold: R &lt; {0}</source>
         <translation>低于阈值：R &lt; {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="146"/>
+        <location filename="../../ui/models/reliability_model.py" line="116"/>
         <source>Below threshold: κ &lt; {0} or Holsti &lt; {1}</source>
         <translation>低于阈值：κ &lt; {0} 或 Holsti &lt; {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/reliability_dialog.py" line="195"/>
+        <location filename="../../ui/models/reliability_model.py" line="165"/>
         <source>Units marked by 0, 1, 2… coders: {0}</source>
         <translation>被 0、1、2… 位编码员标记的单位数：{0}</translation>
     </message>

@@ -16,7 +16,8 @@ from annotator.models import DocumentId
 from annotator.project import Project
 from tests.conftest import add_document
 from ui.controller import ProjectController
-from ui.dialogs.reliability_dialog import FLAG, FLAG_COLOUR, UNDEFINED, ReliabilityDialog
+from ui.dialogs.reliability_dialog import ReliabilityDialog
+from ui.models.reliability_model import FLAG, FLAG_COLOUR, UNDEFINED
 
 # Four sentences: 0–6, 6–12, 12–16, 16–20.
 TEXT = "一二三四五。六七八九十。甲乙丙。丁戊己。"
