@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -47,3 +47,20 @@ def take_key(event: QEvent, actions: KeyActions) -> bool:
     if event.type() == QEvent.Type.KeyPress:
         action()
     return True
+
+
+class KeyFilter(QObject):
+    """The event filter of a list or pane that takes keys for itself (see :func:`take_key`):
+    install it on each widget with :meth:`watch`; ``actions`` maps a key to what it does."""
+
+    def __init__(self, parent: QObject, actions: KeyActions, *watched: QWidget) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        for widget in watched:
+            self.watch(widget)
+
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return take_key(event, self._actions) or super().eventFilter(watched, event)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from annotator.agreement.disagreements import Cluster, Kind
 from annotator.models import CONSENSUS_NAME, Annotation, AnnotationId, CoderId, DocumentId
 from annotator.offsets import ViewOffsets
 from ui.controller import ProjectController
-from ui.keys import modifiers, take_key
+from ui.keys import KeyFilter, modifiers
 from ui.widgets.code_menu import label, swatch
 from ui.widgets.compare_pane import ComparePane
 from ui.widgets.tables import fit_columns
@@ -110,7 +110,8 @@ class CompareDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.installEventFilter(self)
+        # Digits, Delete, N and P act here, before the table or any shortcut sees them.
+        self._keys = KeyFilter(self, self._key_action, self.table)
         self.only_disagreements = QCheckBox(self.tr("Only disagreements"))
         self.only_disagreements.setChecked(True)
         self.adopt_agreed_button = QPushButton(self.tr("Adopt all agreed"))
@@ -231,7 +232,7 @@ class CompareDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(title)
         pane = ComparePane(self._offsets)
-        pane.installEventFilter(self)
+        self._keys.watch(pane)
         layout.addWidget(caption)
         layout.addWidget(pane, 1)
         self.splitter.addWidget(box)
@@ -358,12 +359,6 @@ class CompareDialog(QDialog):
         if self.clusters:
             row = min(max(self.table.currentRow() + by, 0), len(self.clusters) - 1)
             self.table.selectRow(row)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Digits, Delete, N and P act here, before the table or any shortcut sees them."""
-        if (watched is self.table or watched in self.panes) and take_key(event, self._key_action):
-            return True
-        return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if modifiers(event):

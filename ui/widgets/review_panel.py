@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from annotator.models import CodeId, DocumentId, ReviewStatus
 from annotator.teamwork.review import PENDING, STATES, QueueItem, progress
 from ui.controller import ProjectController
 from ui.dialogs.bounds_dialog import BoundsDialog
-from ui.keys import modifiers, take_key
+from ui.keys import KeyFilter, modifiers
 from ui.widgets.code_menu import fill_code_menu, label
 from ui.widgets.review_model import ReviewModel
 from ui.widgets.tables import fit_columns
@@ -89,7 +89,8 @@ class ReviewPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.installEventFilter(self)
+        # A, R, C, K, B, N act here, before any window shortcut (a code's key) sees them.
+        KeyFilter(self, self._key_action, self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.context = QTextBrowser()
         self.context.setMaximumHeight(90)
@@ -314,12 +315,6 @@ class ReviewPanel(QWidget):
                 return
 
     # -- keys and selection ----------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A, R, C, K, B, N act here, before any window shortcut (a code's key) sees them."""
-        if watched is self.table and take_key(event, self._key_action):
-            return True
-        return super().eventFilter(watched, event)
-
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if modifiers(event):
             return None

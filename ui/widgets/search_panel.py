@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from annotator.models import DocumentId
 from annotator.search import Hit, SearchResult
 from ui.controller import ProjectController
 from ui.dialogs.code_hits_dialog import CodeHitsDialog
-from ui.keys import modifiers, take_key
+from ui.keys import KeyFilter, modifiers
 from ui.widgets.search_model import DOCUMENT, HIT, LEFT, RIGHT, UNIT, LeftElided, SearchModel
 
 if TYPE_CHECKING:
@@ -113,7 +113,8 @@ class SearchPanel(QWidget):
         ):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(DOCUMENT, 220)
-        self.table.installEventFilter(self)
+        # C codes the hits, before any window shortcut (a code's key) sees it.
+        KeyFilter(self, self._key_action, self.table)
         self.table.clicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.table.selectionModel().currentRowChanged.connect(lambda now, _: self._open(now))
@@ -200,12 +201,6 @@ class SearchPanel(QWidget):
         if index.isValid():
             hit = self.model.lines[index.row()].hit
             self.jump_requested.emit(hit.document_id, hit.start, hit.end)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """C codes the hits, before any window shortcut (a code's key) sees it."""
-        if watched is self.table and take_key(event, self._key_action):
-            return True
-        return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if modifiers(event):

@@ -9,7 +9,7 @@ Those keys belong to the list there, never to a code's shortcut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from annotator.models import Code, CodeId, DocumentId
 from annotator.suggestions import Suggestion
 from ui.controller import ProjectController
-from ui.keys import modifiers, take_key
+from ui.keys import KeyFilter, modifiers
 from ui.widgets.code_menu import label, swatch
 
 _CONTEXT = 12  # characters of text shown on each side of a suggestion
@@ -44,7 +44,7 @@ class SuggestionPanel(QWidget):
         self._codes: dict[CodeId, Code] = {}
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.installEventFilter(self)
+        KeyFilter(self, self._key_action, self.list)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("Accept (A)"), self.accept_current),
@@ -128,12 +128,6 @@ class SuggestionPanel(QWidget):
     def next(self) -> None:
         if self.suggestions:
             self.list.setCurrentRow((self.list.currentRow() + 1) % len(self.suggestions))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A, R, N (and Shift+A, Shift+R) act here, before any window shortcut sees them."""
-        if watched is self.list and take_key(event, self._key_action):
-            return True
-        return super().eventFilter(watched, event)
 
     def _key_action(self, event: QKeyEvent) -> object | None:
         whole = bool(event.modifiers() & _SHIFT)
