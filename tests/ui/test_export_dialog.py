@@ -50,6 +50,15 @@ def _dialog(window: MainWindow, path: Path, **kwargs: Any) -> ExportDialog:
     return dialog
 
 
+def _export_qdpx(window: MainWindow, tmp_path: Path) -> None:
+    """The project exported through the dialog to ``tmp_path / "exchange.qdpx"``."""
+    pytest.importorskip("annotator.exchange")
+    dialog = _dialog(window, tmp_path / "exchange.qdpx")
+    dialog.set_format(".qdpx")
+    dialog.accept()
+    assert dialog.written is not None
+
+
 def _check_only(widget: QListWidget, wanted: set[object]) -> None:
     for row in range(widget.count()):
         item = widget.item(row)
@@ -268,11 +277,7 @@ def test_html_one_file_per_document(window: MainWindow, tmp_path: Path) -> None:
 def test_import_qdpx_opens_the_new_project(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
 ) -> None:
-    pytest.importorskip("annotator.exchange")
-    dialog = _dialog(window, tmp_path / "exchange.qdpx")
-    dialog.set_format(".qdpx")
-    dialog.accept()
-    assert dialog.written is not None
+    _export_qdpx(window, tmp_path)
     source, target = tmp_path / "exchange.qdpx", tmp_path / "imported"
     monkeypatch.setattr(
         "ui.file_menu.QFileDialog.getOpenFileName", lambda *_a, **_k: (str(source), "")
@@ -358,10 +363,7 @@ def test_a_target_of_the_wrong_kind_is_refused_before_any_question(
 def test_an_existing_project_file_is_asked_for_again(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
 ) -> None:
-    pytest.importorskip("annotator.exchange")
-    dialog = _dialog(window, tmp_path / "exchange.qdpx")
-    dialog.set_format(".qdpx")
-    dialog.accept()
+    _export_qdpx(window, tmp_path)
     taken = tmp_path / "taken.annot"
     taken.write_text("someone's project", encoding="utf-8")
     answers = [str(taken), str(tmp_path / "fresh.annot")]
