@@ -60,8 +60,7 @@ def rebuild_in_language(old: MainWindow) -> MainWindow:
     """Replace ``old`` by a window in the newly chosen language, on the same project."""
     install()
     settings = QSettings()
-    settings.setValue("window/geometry", old.saveGeometry())
-    settings.setValue("window/state", old.saveState())
+    old.save_layout(settings)
     old.detach()
     window = MainWindow(old.controller)
     window.restore_layout(settings)

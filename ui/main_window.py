@@ -379,12 +379,6 @@ class MainWindow(QMainWindow):
         if changes:
             self.controller.run(lambda: self.controller.update_document(document_id, changes))
 
-    def undo(self) -> None:
-        self.controller.run(self.controller.undo)
-
-    def redo(self) -> None:
-        self.controller.run(self.controller.redo)
-
     def restore_layout(self, settings: QSettings) -> None:
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
@@ -393,10 +387,12 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
+    def save_layout(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout(QSettings())
         if not self.keep_project:
             self.controller.close()
         super().closeEvent(event)

@@ -87,8 +87,11 @@ class WindowMenus(QObject):
     def _edit_menu(self) -> None:
         w = self.window
         menu = w.menuBar().addMenu(self.tr("&Edit"))
-        w.undo_action = self._action(self.tr("Undo"), QKeySequence.StandardKey.Undo, w.undo)
-        w.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", w.redo)
+        c = w.controller
+        w.undo_action = self._action(
+            self.tr("Undo"), QKeySequence.StandardKey.Undo, lambda: c.run(c.undo)
+        )
+        w.redo_action = self._action(self.tr("Redo"), "Ctrl+Shift+Z", lambda: c.run(c.redo))
         menu.addAction(w.undo_action)
         menu.addAction(w.redo_action)
         menu.addSeparator()

@@ -115,7 +115,7 @@ def test_merge_asks_with_the_number_of_codings_then_merges(
     assert [project.code(a.code_id).key for a in window.controller.annotations(
         window.current_document)] == ["M1.1", "M1.1"]  # fmt: skip
     assert "M1.2" not in {c.key for c in project.codes()}
-    window.undo()
+    window.undo_action.trigger()
     assert "M1.2" in {c.key for c in project.codes()}
 
 
@@ -129,7 +129,7 @@ def test_delete_says_what_goes_and_archive_toggles(window: MainWindow, answers: 
     window.codebook_editor.delete(m1.id)
     assert f"removes 4 code(s) and {codings} coding(s)" in answers[0]
     assert "M1" not in {c.key for c in project.codes()}
-    window.undo()
+    window.undo_action.trigger()
     j = project.code_by_key("J")
     [archive] = [a for a in window.codebook_editor.menu(j.id).actions() if a.text() == "Archive"]
     archive.trigger()

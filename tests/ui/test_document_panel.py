@@ -83,7 +83,7 @@ def test_review_progress_column_updates_and_sorts_by_share(window: MainWindow) -
     ids = [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(proxy.rowCount())]
     assert ids[:2] == [second.id, first.id]  # 100% before a share, "—" rows last
     assert proxy.index(proxy.rowCount() - 1, 5).data() == ""
-    window.undo()
+    window.undo_action.trigger()
     assert model.index(model.row_of(second.id), 5).data() != "100%"
 
 

@@ -54,7 +54,7 @@ def test_marks_follow_the_suggestions_and_keys_accept_and_reject(
     assert not [s for s in panel.suggestions if s.code_id == current.code_id]
     expected = f"Undo 拒绝建议 / Reject suggestion ×{len(same_code)}"
     assert window.undo_action.text().startswith(expected)
-    window.undo()
+    window.undo_action.trigger()
     assert len([s for s in panel.suggestions if s.code_id == current.code_id]) == len(same_code)
 
 

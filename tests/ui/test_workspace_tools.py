@@ -95,7 +95,7 @@ def test_coding_updates_counts_in_place(window: MainWindow) -> None:
     assert window.codebook._shortcuts == shortcuts
     document_row = window.documents_model.row_of(window.current_document)
     assert window.documents_model.index(document_row, 4).data() == 1
-    window.undo()
+    window.undo_action.trigger()
     assert counts() == ("", str(total or ""))
     assert window.documents_model.index(document_row, 4).data() == 0
 
