@@ -61,8 +61,9 @@ class ProjectController(
     error = Signal(str)
     #: Something the user should know that needs no answer (the status bar shows it).
     notice = Signal(str)
-    #: A project file turned out damaged and has a good backup: (its path, the message).
-    damaged = Signal(object, str)
+    #: A project file turned out damaged and has a good backup: (its path, the message,
+    #: the newest good backup's summary).
+    damaged = Signal(object, str, object)
 
     def __init__(self, project: Project | None = None) -> None:
         super().__init__()

@@ -62,12 +62,8 @@ class Recovery(QObject):
         if chosen is not None:
             self._restore(chosen, c.project.path)
 
-    def offer(self, path: Path, message: str) -> None:
+    def offer(self, path: Path, message: str, newest: recovery.BackupSummary) -> None:
         """A damaged project: offer its newest good backup."""
-        newest = recovery.newest_good_backup(path)
-        if newest is None:
-            QMessageBox.warning(self.window, "Annotator", message)
-            return
         answer = QMessageBox.question(
             self.window, self.tr("Damaged project"),
             message + "\n\n"

@@ -62,10 +62,11 @@ class RecoveryMixin:
         """Offer the newest good backup of a damaged ``path``, once; False if not offered
         (no good backup, or offered already: the error is then shown as it is)."""
         key = path.resolve()
-        if key in self._offered or recovery.newest_good_backup(path) is None:
+        newest = None if key in self._offered else recovery.newest_good_backup(path)
+        if newest is None:
             return False
         self._offered.add(key)
-        self.damaged.emit(path, str(error))
+        self.damaged.emit(path, str(error), newest)  # each backup checked once, here
         return True
 
     def open_or_offer(self, path: Path) -> None:

@@ -183,7 +183,7 @@ def test_damage_of_another_file_is_an_error_and_an_offer_comes_once(
     controller = window.controller
     offers: list[str] = []
     errors: list[str] = []
-    controller.damaged.connect(lambda _path, message: offers.append(message))
+    controller.damaged.connect(lambda _path, message, _newest: offers.append(message))
     controller.error.connect(errors.append)
     controller.report(damaged(tmp_path / "同事.annot", "malformed"))  # a colleague's copy
     assert offers == []
